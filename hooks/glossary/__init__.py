@@ -1,0 +1,1 @@
+"""Glossary engine: registry, matcher, render, nav. Plain functions, tested without MkDocs."""

@@ -1,0 +1,115 @@
+"""Content lint for `make check`: Chinese typography, Markdown slips, term-page structure.
+
+Pure functions over (path, text) returning registry.Problem objects, so they print
+the same way as the build's own validations.
+"""
+
+from __future__ import annotations
+
+import re
+
+import autocorrect_py
+
+from .registry import DEFAULT_LANGUAGE, FRONT_MATTER, Problem, is_term_page, language_of
+
+CALLOUT = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<type>[\w-]+)")
+HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*(?:https?:)?//|<img[^>]+src=[\"'](?:https?:)?//", re.I)
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+# Sections every term page has, by language (headings are matched as written).
+TERM_SECTIONS = {
+    "zh": {"self_check": "自测", "sources": "延伸阅读"},
+    "en": {"self_check": "Check yourself", "sources": "Further reading"},
+}
+
+
+def body_of(text: str) -> tuple[str, int]:
+    """The Markdown after the front matter, and the line number it starts on."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return text, 1
+    return text[match.end():], text[:match.end()].count("\n") + 1
+
+
+def typography_problems(path: str, text: str) -> list[Problem]:
+    """Spaces between Chinese and Latin letters or digits, full-width punctuation."""
+    if language_of(path)[1] != DEFAULT_LANGUAGE:
+        return []
+    body, first_line = body_of(text)
+    problems = []
+    for result in autocorrect_py.lint_for(body, path).lines:
+        line = first_line + result.line - 1
+        problems.append(Problem(path, "", (
+            f"Chinese typography: write “{result.new.strip()}” instead of “{result.old.strip()}” "
+            "(a space between Chinese and Latin letters or digits; full-width punctuation in "
+            "Chinese sentences). 'make fix' does this for you."), line))
+    return problems
+
+
+def fix_typography(path: str, text: str) -> str:
+    if language_of(path)[1] != DEFAULT_LANGUAGE:
+        return text
+    body, _ = body_of(text)
+    return text[:len(text) - len(body)] + autocorrect_py.format_for(body, path)
+
+
+def markdown_problems(path: str, text: str) -> list[Problem]:
+    """Slips that Markdown would render silently wrong."""
+    body, first_line = body_of(text)
+    lines = body.split("\n")
+    problems = []
+    in_fence = False
+    for index, line in enumerate(lines):
+        number = first_line + index
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        callout = CALLOUT.match(line)
+        if callout:
+            following = next((l for l in lines[index + 1:] if l.strip()), "")
+            indent = len(callout.group("indent").expandtabs(4))
+            if len(following.expandtabs(4)) - len(following.lstrip().expandtabs(4)) < indent + 4:
+                problems.append(Problem(path, "", (
+                    f"the text of the '{callout.group('type')}' box must be indented by 4 spaces "
+                    "under the '!!!' or '???' line, or the box shows up empty."), number))
+        if REMOTE_IMAGE.search(line):
+            problems.append(Problem(path, "", (
+                "this image is loaded from the internet, which readers on the intranet cannot "
+                "reach. Save the image in docs/assets/ and link to it there."), number))
+        if "\t" in line:
+            problems.append(Problem(path, "", "a tab character: use spaces instead.", number))
+        heading = HEADING.match(line)
+        if heading and is_term_page(path) and len(heading.group(1)) == 1:
+            problems.append(Problem(path, "", (
+                "a term page must not have its own '# ' title: the title comes from the "
+                "front matter. Start sections with '## '."), number))
+    if in_fence:
+        problems.append(Problem(path, "", "a code block (```) is opened but never closed.", first_line))
+    return problems
+
+
+def structure_problems(path: str, text: str) -> list[Problem]:
+    """Every term page teaches the same way: analogy, customer line, self-check, sources."""
+    if not is_term_page(path):
+        return []
+    lang = language_of(path)[1]
+    body, _ = body_of(text)
+    types = [m.group("type") for m in map(CALLOUT.match, body.split("\n")) if m]
+    headings = [m.group(2).strip() for m in map(HEADING.match, body.split("\n")) if m]
+    sections = TERM_SECTIONS[lang]
+    missing = []
+    if "analogy" not in types:
+        missing.append("an analogy box ('!!! analogy')")
+    if "customer" not in types:
+        missing.append("a say-it-to-a-customer box ('!!! customer')")
+    if "question" not in types:
+        missing.append("a self-check question with its answer ('??? question \"...\"')")
+    if sections["self_check"] not in headings:
+        missing.append(f"the section '## {sections['self_check']}'")
+    if sections["sources"] not in headings:
+        missing.append(f"the section '## {sections['sources']}' with at least one source")
+    return [Problem(path, "", f"this term page is missing {item}. See the template in CONTRIBUTING.md.")
+            for item in missing]

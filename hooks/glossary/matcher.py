@@ -1,0 +1,224 @@
+"""Find term mentions in text and HTML: one pass, CJK-aware, markup-safe.
+
+Nothing here imports MkDocs. `TermMatcher` finds names in plain text with one
+Aho-Corasick automaton (cost linear in the text, whatever the number of terms).
+`link_mentions` walks an HTML fragment, matches only in text that a reader sees
+outside code, links, headings and the like, and wraps the first mention of each
+term per section in a link. Only markup is added: the visible text is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+import ahocorasick
+
+# -----------------------------------------------------------------------------
+# Matching names in plain text
+# -----------------------------------------------------------------------------
+
+_ASCII_UPPER_TO_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _is_ascii_word_char(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def is_case_sensitive(name: str) -> bool:
+    """Acronyms and mixed-case names (RAG, MoE, DeepSeek) match exactly;
+    ordinary words (temperature, Token, Chain of thought) match in any case."""
+    for word in re.findall(r"[A-Za-z]+", name):
+        if any(char.isupper() for char in word[1:]) or (len(word) == 1 and word.isupper()):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    key: str  # the term id
+
+
+class TermMatcher:
+    """Leftmost-longest matching of many names at once.
+
+    - A name that starts (ends) with an ASCII letter or digit must not be preceded
+      (followed) by one: RL never matches in URL or RLHF, SFT never in SFTP.
+    - Chinese names match anywhere, since Chinese has no spaces between words.
+    - At one position the longest name wins: 监督式微调 before 微调.
+    """
+
+    def __init__(self, names: dict[str, str]):
+        """names: name as written -> term id."""
+        self._automaton = ahocorasick.Automaton()
+        for name, key in names.items():
+            folded = name.translate(_ASCII_UPPER_TO_LOWER)
+            entries = self._automaton.get(folded, [])
+            entries.append((name, key, is_case_sensitive(name)))
+            self._automaton.add_word(folded, entries)
+        self._empty = not names
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Mention]:
+        if self._empty or not text:
+            return []
+        # Folding only ASCII keeps every index in the folded text equal to the original's.
+        folded = text.translate(_ASCII_UPPER_TO_LOWER)
+        candidates: list[Mention] = []
+        for end_index, entries in self._automaton.iter(folded):
+            end = end_index + 1
+            for name, key, case_sensitive in entries:
+                start = end - len(name)
+                if case_sensitive and text[start:end] != name:
+                    continue
+                if _is_ascii_word_char(name[0]) and start > 0 and _is_ascii_word_char(text[start - 1]):
+                    continue
+                if _is_ascii_word_char(name[-1]) and end < len(text) and _is_ascii_word_char(text[end]):
+                    continue
+                candidates.append(Mention(start, end, key))
+                break
+        candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        chosen: list[Mention] = []
+        covered_until = 0
+        for mention in candidates:
+            if mention.start >= covered_until:
+                chosen.append(mention)
+                covered_until = mention.end
+        return chosen
+
+
+# -----------------------------------------------------------------------------
+# Linking mentions inside HTML
+# -----------------------------------------------------------------------------
+
+# Elements whose text is never linked: code, existing links, headings, ...
+SKIPPED_ELEMENTS = frozenset({
+    "a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5", "h6", "kbd",
+    "label", "option", "pre", "samp", "script", "select", "style", "summary",
+    "svg", "math", "textarea", "title", "var", "figcaption",
+})
+# Classes that mark text a reader should not see turned into links.
+SKIPPED_CLASSES = frozenset({"admonition-title", "no-glossary", "glossary-print-list"})
+RAW_TEXT_ELEMENTS = ("script", "style")
+VOID_ELEMENTS = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+    "source", "track", "wbr",
+})
+
+_TOKEN = re.compile(
+    r"<!--.*?-->"                       # comment
+    r"|<!\[CDATA\[.*?\]\]>"             # CDATA
+    r"|<![^>]*>"                        # doctype
+    r"|</?[A-Za-z][^\s/>]*"             # tag name ...
+    r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"  # ... attributes, quotes respected ...
+    r">",                               # ... end of tag
+    re.DOTALL,
+)
+_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+_CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+LinkRenderer = Callable[[str, str], str]  # (term id, visible text as HTML) -> link HTML
+
+
+def link_mentions(
+    html: str,
+    matcher: TermMatcher,
+    render_link: LinkRenderer,
+    *,
+    exclude: Iterable[str] = (),
+    section_tag: str = "h2",
+) -> tuple[str, list[str]]:
+    """Link the first mention of each term in each section; return (html, term ids linked).
+
+    `exclude` holds term ids never to link (a page's own term). A new section starts
+    at every `section_tag` heading.
+    """
+    excluded = set(exclude)
+    linked_in_section: set[str] = set()
+    linked_on_page: dict[str, None] = {}
+    skip_stack: list[list] = []  # [tag name, nesting depth] of the element we are inside
+    out: list[str] = []
+    position = 0
+
+    def link_text(text: str) -> str:
+        pieces = []
+        cursor = 0
+        for mention in matcher.find(text):
+            if mention.key in excluded or mention.key in linked_in_section:
+                continue
+            if _inside_entity(text, mention.start, mention.end):
+                continue
+            pieces.append(text[cursor:mention.start])
+            pieces.append(render_link(mention.key, text[mention.start:mention.end]))
+            cursor = mention.end
+            linked_in_section.add(mention.key)
+            linked_on_page.setdefault(mention.key, None)
+        pieces.append(text[cursor:])
+        return "".join(pieces)
+
+    while position < len(html):
+        match = _TOKEN.search(html, position)
+        text_end = match.start() if match else len(html)
+        if text_end > position:
+            text = html[position:text_end]
+            out.append(text if skip_stack else link_text(text))
+        if not match:
+            break
+        token = match.group(0)
+        position = match.end()
+        name_match = _TAG_NAME.match(token)
+        if not name_match:  # comment, doctype, CDATA
+            out.append(token)
+            continue
+        name = name_match.group(1).lower()
+        closing = token.startswith("</")
+        if not closing and name in RAW_TEXT_ELEMENTS:
+            # Script and style hold raw text that may contain '<': copy it as is.
+            close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, position)
+            end = close.end() if close else len(html)
+            out.append(token + html[position:end])
+            position = end
+            continue
+        out.append(token)
+        self_closing = token.endswith("/>") or name in VOID_ELEMENTS
+        if skip_stack:
+            top = skip_stack[-1]
+            if name == top[0] and not self_closing:
+                top[1] += -1 if closing else 1
+                if top[1] == 0:
+                    skip_stack.pop()
+            continue
+        if closing or self_closing:
+            continue
+        if name == section_tag:
+            linked_in_section.clear()
+        if name in SKIPPED_ELEMENTS or _has_skipped_class(token):
+            skip_stack.append([name, 1])
+    return "".join(out), list(linked_on_page)
+
+
+def _has_skipped_class(tag: str) -> bool:
+    match = _CLASS_ATTR.search(tag)
+    if not match:
+        return False
+    classes = (match.group(1) or match.group(2) or match.group(3) or "").split()
+    return any(cls in SKIPPED_CLASSES for cls in classes)
+
+
+def _inside_entity(text: str, start: int, end: int) -> bool:
+    """True when a match touches a character reference such as &amp; or &#26469;."""
+    for entity in _ENTITY.finditer(text):
+        if entity.start() < end and start < entity.end():
+            return True
+    return False
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees, for comparing pages with and without links."""
+    text = re.sub(r"<(script|style)\b.*?</\1\s*>", "", html, flags=re.DOTALL | re.IGNORECASE)
+    return _TOKEN.sub("", text)

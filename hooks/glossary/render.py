@@ -1,0 +1,186 @@
+"""What the glossary adds to pages: tooltip links, term cards, generated lists.
+
+Pure functions from terms to Markdown or HTML strings; no MkDocs imports.
+Links are given as paths relative to docs/ (Markdown) or as finished URLs (HTML),
+so the caller decides how a page reaches another.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Callable, Iterable
+
+from .registry import CATEGORIES, LEVELS, Term
+
+# Words the generated parts use, per language.
+WORDS = {
+    "zh": {
+        "also_called": "也叫",
+        "level": "难度",
+        "category": "类别",
+        "related": "相关术语",
+        "used_on": "哪些页面提到它",
+        "used_nowhere": "暂时还没有其他页面提到这个术语。",
+        "jump": "快速跳转",
+        "print_terms": "本页提到的术语",
+        "stale": ("这篇英文译文可能已经过时：对应的中文页面在翻译之后修改过。"
+                  "内容以中文页面为准。"),
+        "stale_title": "译文可能过时",
+        "list_sep": "、",
+        "colon": "：",
+    },
+    "en": {
+        "also_called": "Also called",
+        "level": "Level",
+        "category": "Category",
+        "related": "Related terms",
+        "used_on": "Where this term is used",
+        "used_nowhere": "No other page mentions this term yet.",
+        "jump": "Jump to",
+        "print_terms": "Terms used on this page",
+        "stale": ("This translation may be out of date: its Chinese page changed after it "
+                  "was translated. When in doubt, the Chinese page is the reference."),
+        "stale_title": "Translation may be out of date",
+        "list_sep": ", ",
+        "colon": ": ",
+    },
+}
+
+
+def word(lang: str, key: str) -> str:
+    return WORDS[lang][key]
+
+
+def _md_escape(text: str) -> str:
+    """Keep a contributor's text literal inside generated Markdown."""
+    return escape(text, quote=False).replace("*", r"\*").replace("_", r"\_").replace("[", r"\[")
+
+
+# -----------------------------------------------------------------------------
+# On a term page
+# -----------------------------------------------------------------------------
+
+def term_heading(term: Term) -> str:
+    return f"# {_md_escape(term.display_title)}\n"
+
+
+def term_card(term: Term) -> str:
+    """The box under a term page's title: summary, aliases, level and category."""
+    lang = term.lang
+    colon = word(lang, "colon")
+    lines = [f'<div class="term-card" markdown>', "", f'<p class="term-card__summary">{escape(term.summary)}</p>', ""]
+    facts = [
+        f'<span class="term-card__level term-card__level--{term.level}">'
+        f'{escape(word(lang, "level"))}{colon}{escape(LEVELS[term.level][lang])}</span>',
+        f'<span class="term-card__category">{escape(word(lang, "category"))}{colon}'
+        f'{escape(CATEGORIES[term.category][lang])}</span>',
+    ]
+    other_names = [name for name in term.names if name != term.title]
+    if other_names:
+        names = word(lang, "list_sep").join(escape(name) for name in other_names)
+        facts.append(f'<span class="term-card__aliases">{escape(word(lang, "also_called"))}'
+                     f'{colon}{names}</span>')
+    lines.append('<p class="term-card__facts">' + " ".join(facts) + "</p>")
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)
+
+
+def related_section(term: Term, terms: dict[str, Term], link_to: Callable[[Term], str]) -> str:
+    """Markdown list of related terms with their summaries; link_to gives a docs/-relative path."""
+    lang = term.lang
+    items = [
+        f"- [{_md_escape(terms[rid].display_title)}]({link_to(terms[rid])})"
+        f"{word(lang, 'colon')}{_md_escape(terms[rid].summary)}"
+        for rid in term.related if rid in terms
+    ]
+    return f"\n\n## {word(lang, 'related')}\n\n" + "\n".join(items) + "\n"
+
+
+def backlinks_heading(lang: str) -> str:
+    return f"\n\n## {word(lang, 'used_on')}\n\n{BACKLINKS_PLACEHOLDER}\n"
+
+
+BACKLINKS_PLACEHOLDER = "<!-- glossary:backlinks -->"
+
+
+def backlinks_html(lang: str, pages: Iterable[tuple[str, str]]) -> str:
+    """pages: (title, url) of the pages that mention the term."""
+    pages = list(pages)
+    if not pages:
+        return f'<p class="glossary-backlinks">{escape(word(lang, "used_nowhere"))}</p>'
+    items = "".join(f'<li><a href="{escape(url)}">{escape(title)}</a></li>' for title, url in pages)
+    return f'<ul class="glossary-backlinks">{items}</ul>'
+
+
+def stale_notice(lang: str) -> str:
+    return (f'!!! warning "{word(lang, "stale_title")}"\n\n'
+            f'    {word(lang, "stale")}\n\n')
+
+
+# -----------------------------------------------------------------------------
+# Links and the print list
+# -----------------------------------------------------------------------------
+
+def tooltip_link(term: Term, href: str, text_html: str) -> str:
+    """A mention turned into a link; Material shows `title` as a tooltip."""
+    return (f'<a class="glossary-term" href="{escape(href)}" '
+            f'title="{escape(term.summary)}" data-term="{escape(term.id)}">{text_html}</a>')
+
+
+def print_term_list(lang: str, terms: Iterable[Term]) -> str:
+    """Tooltips don't exist on paper: a list printed at the end of the page instead."""
+    terms = list(terms)
+    if not terms:
+        return ""
+    items = "".join(
+        f"<li><strong>{escape(term.display_title)}</strong>{escape(word(lang, 'colon'))}"
+        f"{escape(term.summary)}</li>" for term in terms
+    )
+    return (f'<aside class="glossary-print-list" aria-hidden="true">'
+            f'<h2>{escape(word(lang, "print_terms"))}</h2><ul>{items}</ul></aside>')
+
+
+# -----------------------------------------------------------------------------
+# Generated lists on other pages
+# -----------------------------------------------------------------------------
+
+LEARNING_PATH_PLACEHOLDER = "<!-- glossary:learning-path -->"
+GLOSSARY_INDEX_PLACEHOLDER = "<!-- glossary:index -->"
+
+
+def learning_path(lang: str, terms: list[Term], link_to: Callable[[Term], str]) -> str:
+    """Terms by level, newcomer first, each with its summary."""
+    parts = []
+    for level, names in LEVELS.items():
+        level_terms = [t for t in terms if t.level == level]
+        if not level_terms:
+            continue
+        parts.append(f"### {names[lang]} {{ #level-{level} }}\n")
+        for number, term in enumerate(level_terms, start=1):
+            parts.append(f"{number}. [{_md_escape(term.display_title)}]({link_to(term)})"
+                         f"{word(lang, 'colon')}{_md_escape(term.summary)}")
+        parts.append("")
+    return "\n".join(parts)
+
+
+def glossary_index(lang: str, terms: list[Term], link_to: Callable[[Term], str]) -> str:
+    """Every term by category, with full name, aliases and summary, and a jump list."""
+    by_category = {key: sorted((t for t in terms if t.category == key),
+                               key=lambda t: t.display_title.casefold())
+                   for key in CATEGORIES}
+    jump = " · ".join(f"[{names[lang]}](#{key})" for key, names in CATEGORIES.items()
+                      if by_category[key])
+    parts = [f'<nav class="glossary-jump" markdown>**{word(lang, "jump")}**{word(lang, "colon")}{jump}</nav>', ""]
+    for key, names in CATEGORIES.items():
+        if not by_category[key]:
+            continue
+        parts.append(f"## {names[lang]} {{ #{key} }}\n")
+        for term in by_category[key]:
+            parts.append(f"[{_md_escape(term.display_title)}]({link_to(term)})")
+            parts.append(f":   {_md_escape(term.summary)}")
+            other = [n for n in term.names if n != term.title]
+            if other:
+                alias_text = word(lang, "list_sep").join(_md_escape(n) for n in other)
+                parts.append(f"\n    <small>{word(lang, 'also_called')}{word(lang, 'colon')}{alias_text}</small>")
+            parts.append("")
+    return "\n".join(parts)

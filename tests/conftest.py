@@ -1,0 +1,118 @@
+"""Shared fixtures: one real build of the site, local web servers, a real browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+SUBPATH = "/llm-terms/"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def mkdocs_build(config_dir: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real build, as `make build` does, into site_dir."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config_dir / "mkdocs.yml"),
+         "-d", str(site_dir)],
+        cwd=config_dir, capture_output=True, text=True, env=env, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("build") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, f"the site does not build:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+def copy_project(destination: Path) -> Path:
+    """A throw-away copy of the project for tests that break content on purpose."""
+    for name in ("docs", "overrides", "hooks", "mkdocs.yml"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def translate_path(self, path):
+        parts = urlsplit(path)
+        if not parts.path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + parts.path[len(self.prefix):])
+
+    def log_message(self, *args):
+        pass
+
+
+def _serve(directory: Path, prefix: str):
+    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    server, url = _serve(site_dir, "/")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def subpath_url(site_dir):
+    server, url = _serve(site_dir, SUBPATH)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every built page (both languages), 404 excluded."""
+    return sorted(p for p in site.rglob("index.html"))
+
+
+def page_url(site: Path, page: Path) -> str:
+    """site/en/terms/rag/index.html -> 'en/terms/rag/'."""
+    relative = page.parent.relative_to(site).as_posix()
+    return "" if relative == "." else relative + "/"
