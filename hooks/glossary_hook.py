@@ -9,7 +9,6 @@ the later events see one language, read from `page.file.locale`.
 from __future__ import annotations
 
 import posixpath
-from collections import defaultdict
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -20,25 +19,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from glossary import render
+from glossary.build_state import state
 from glossary.matcher import TermMatcher, link_mentions
-from glossary.registry import (
-    DEFAULT_LANGUAGE, Registry, Term, build_registry, is_stale, is_term_page, language_of,
-)
+from glossary.registry import DEFAULT_LANGUAGE, Registry, Term, build_registry, is_stale, language_of
 from glossary.sitenav import arrange_navigation
 
 log = get_plugin_logger("glossary")
 
 
-class _State:
-    registry: Registry = Registry()
-    pages: dict[str, str] = {}
-    fingerprint: tuple = ()
-    matchers: dict[str, TermMatcher] = {}
-    # lang -> term id -> [(page title, page url)] of pages that mention it
-    mentions: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
-
-
-state = _State()
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -95,9 +83,9 @@ def on_page_markdown(markdown: str, *, page: Page, config, files: Files) -> str:
     if lang != DEFAULT_LANGUAGE and is_stale(page.file.src_path, state.pages):
         head = render.stale_notice(lang)
 
-    term = this_term(page)
+    term = state.term_of(page)
     if term is None:
-        return head + markdown if head else markdown
+        return insert_after_title(markdown, head)
     page.meta["title"] = term.display_title
     page.meta.setdefault("search", {}).setdefault("boost", 4)
     return "".join([
@@ -113,7 +101,7 @@ def on_page_content(html: str, *, page: Page, config, files: Files) -> str:
     matcher = state.matchers.get(lang)
     if not matcher:
         return html
-    own = this_term(page)
+    own = state.term_of(page)
 
     def render_link(term_id: str, text_html: str) -> str:
         target = terms[term_id]
@@ -128,7 +116,7 @@ def on_page_content(html: str, *, page: Page, config, files: Files) -> str:
 
 def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> dict:
     """All pages' content is rendered by now, so every mention is known."""
-    term = this_term(page)
+    term = state.term_of(page)
     if term and page.content and render.BACKLINKS_PLACEHOLDER in page.content:
         pages = [(title, get_relative_url(url, page.url))
                  for title, url in state.mentions[term.lang].get(term.id, [])]
@@ -142,13 +130,17 @@ def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> di
 # -----------------------------------------------------------------------------
 
 
-def this_term(page: Page) -> Term | None:
-    """The term a page defines, if it is a term page."""
-    source = page.file.src_uri
-    if not is_term_page(source):
-        return None
-    term_id = Path(language_of(source)[0]).stem
-    return state.registry.in_language(page.file.locale).get(term_id)
+def insert_after_title(markdown: str, block: str) -> str:
+    """Put a notice under the page's '# ' title, or at the top when it has none."""
+    if not block:
+        return markdown
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.strip():
+            if line.startswith("# "):
+                return "\n".join(lines[:index + 1] + ["", block] + lines[index + 1:])
+            break
+    return block + markdown
 
 
 def report_problems(registry: Registry) -> None:

@@ -93,11 +93,15 @@ def related_section(term: Term, terms: dict[str, Term], link_to: Callable[[Term]
         f"{word(lang, 'colon')}{_md_escape(terms[rid].summary)}"
         for rid in term.related if rid in terms
     ]
-    return f"\n\n## {word(lang, 'related')}\n\n" + "\n".join(items) + "\n"
+    if not items:
+        return ""
+    # Excluded from search: a list of other terms must not make this page a hit for them.
+    return (f"\n\n## {word(lang, 'related')} {{ #related data-search-exclude }}\n\n"
+            + "\n".join(items) + "\n")
 
 
 def backlinks_heading(lang: str) -> str:
-    return f"\n\n## {word(lang, 'used_on')}\n\n{BACKLINKS_PLACEHOLDER}\n"
+    return f"\n\n## {word(lang, 'used_on')} {{ #used-on data-search-exclude }}\n\n{BACKLINKS_PLACEHOLDER}\n"
 
 
 BACKLINKS_PLACEHOLDER = "<!-- glossary:backlinks -->"
@@ -136,7 +140,7 @@ def print_term_list(lang: str, terms: Iterable[Term]) -> str:
         f"<li><strong>{escape(term.display_title)}</strong>{escape(word(lang, 'colon'))}"
         f"{escape(term.summary)}</li>" for term in terms
     )
-    return (f'<aside class="glossary-print-list" aria-hidden="true">'
+    return (f'<aside class="glossary-print-list" data-search-exclude>'
             f'<h2>{escape(word(lang, "print_terms"))}</h2><ul>{items}</ul></aside>')
 
 

@@ -12,6 +12,9 @@ from mkdocs.structure.pages import Page
 
 from .registry import CATEGORIES, TERMS_FOLDER, Term, language_of
 
+# Pages reached from the home page rather than the navigation.
+HIDDEN_FROM_NAV = frozenset({"handout.md"})
+
 FOLDER_TITLES = {
     "compare": {"zh": "对比", "en": "Comparisons"},
     "diagrams": {"zh": "图解", "en": "Diagrams"},
@@ -41,7 +44,7 @@ def arrange_navigation(nav: Navigation, lang: str, terms: dict[str, Term]) -> Na
             if folder in FOLDER_TITLES:
                 item.title = FOLDER_TITLES[folder][lang]
             sections.append(item)
-        else:
+        elif not (isinstance(item, Page) and language_of(item.file.src_uri)[0] in HIDDEN_FROM_NAV):
             top_pages.append(item)
 
     items = top_pages + categories + sections

@@ -1,0 +1,64 @@
+"""Search in the reader's language: one search index per language.
+
+mkdocs-static-i18n merges every language into one search/search_index.json, so
+an English reader would get Chinese results. After the last language is built,
+this hook splits that index by language (Chinese at search/, English at
+en/search/), and points each English page's search at its own index by moving
+Material's `base` for that page to the language root.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from glossary.registry import DEFAULT_LANGUAGE, LANGUAGES
+from glossary.search_index import split_by_language
+
+log = get_plugin_logger("search-per-language")
+
+_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_post_page(output: str, *, page: Page, config) -> str:
+    lang = page.file.locale
+    if lang == DEFAULT_LANGUAGE:
+        return output
+    return _CONFIG_SCRIPT.sub(lambda m: m.group(1) + _rebase(m.group(2), lang) + m.group(3), output, count=1)
+
+
+@event_priority(-200)  # after i18n (-100) has merged every language's entries
+def on_post_build(*, config) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # an inner language build: the merged index is not written yet
+    site = Path(config.site_dir)
+    merged_path = site / "search" / "search_index.json"
+    if not merged_path.exists():
+        return
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    for lang, index in split_by_language(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
+        target = site / ("" if lang == DEFAULT_LANGUAGE else lang) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        log.debug(f"search index for '{lang}': {len(index['docs'])} entries -> {target}")
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _rebase(config_json: str, lang: str) -> str:
+    """Material resolves search/search_index.json and result links against `base`."""
+    app = json.loads(config_json)
+    app["base"] = f"{app['base'].rstrip('/')}/{lang}"
+    return json.dumps(app, ensure_ascii=False, separators=(",", ":"))
