@@ -4,7 +4,8 @@ mkdocs-static-i18n merges every language into one search/search_index.json, so
 an English reader would get Chinese results. After the last language is built,
 this hook splits that index by language (Chinese at search/, English at
 en/search/), and points each English page's search at its own index by moving
-Material's `base` for that page to the language root.
+Material's `base` for that page to the language root. It also mends Material's
+segmentation of Chinese queries (see glossary/search_index.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from glossary.registry import DEFAULT_LANGUAGE, LANGUAGES
-from glossary.search_index import split_by_language
+from glossary.search_index import fix_query_segmenter, split_by_language
 
 log = get_plugin_logger("search-per-language")
 
@@ -50,6 +51,7 @@ def on_post_build(*, config) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         log.debug(f"search index for '{lang}': {len(index['docs'])} entries -> {target}")
+    _fix_worker(site)
 
 
 # -----------------------------------------------------------------------------
@@ -60,5 +62,17 @@ def on_post_build(*, config) -> None:
 def _rebase(config_json: str, lang: str) -> str:
     """Material resolves search/search_index.json and result links against `base`."""
     app = json.loads(config_json)
-    app["base"] = f"{app['base'].rstrip('/')}/{lang}"
+    app["base"] = f"{app['base'].rstrip('/')}/{lang}/"
     return json.dumps(app, ensure_ascii=False, separators=(",", ":"))
+
+
+def _fix_worker(site: Path) -> None:
+    workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    for worker in workers:
+        fixed = fix_query_segmenter(worker.read_text(encoding="utf-8"))
+        if fixed is None:
+            log.warning(f"{worker.name}: Material's search worker changed, so the fix for Chinese "
+                        "queries in hooks/glossary/search_index.py no longer applies. Check whether "
+                        "Material fixed the query segmenter, then update or remove the fix.")
+        else:
+            worker.write_text(fixed, encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Diagrams: YAML sources in docs/_diagrams/ -> inline SVG. Plain functions, tested without MkDocs."""

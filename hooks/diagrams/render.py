@@ -1,0 +1,92 @@
+"""A diagram in one language -> an inline SVG, and the <figure> a page shows.
+
+Each figure holds two drawings of the same diagram: a wide one (as the source
+describes it) and a narrow one laid out top to bottom for phones. The stylesheet
+shows one of them depending on the width of the text column (a container query),
+so phone readers get text at full size instead of a shrunken picture.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .charts import render_bars, render_line, values_summary
+from .flow import render_flow
+from .source import FENCE, LANGUAGES, MARKER, Bars, Diagram, Flow, Line
+from .svg import Canvas, document, esc
+
+WIDTHS = {"wide": 720.0, "narrow": 340.0}
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
+
+def draw(diagram: Diagram, lang: str, variant: str) -> tuple[Canvas, float, float]:
+    """The drawing, its width and its height."""
+    width = WIDTHS[variant]
+    body = diagram.body
+    if isinstance(body, Flow):
+        direction = body.direction if variant == "wide" else "down"
+        canvas, height = render_flow(body, lang, width, direction)
+    elif isinstance(body, Bars):
+        canvas, height = render_bars(body, lang, width)
+    elif isinstance(body, Line):
+        canvas, height = render_line(body, lang, width)
+    else:  # pragma: no cover - source.py only makes the three kinds
+        raise TypeError(f"unknown diagram body {type(body).__name__}")
+    return canvas, width, height
+
+
+def render_svg(diagram: Diagram, lang: str, uid: str, variant: str = "wide") -> str:
+    """One <svg> element; `uid` makes its ids unique on the page."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    canvas, width, height = draw(diagram, lang, variant)
+    return document(canvas, width, height, f"{uid}-{variant}", diagram.caption[lang],
+                    description(diagram, lang), variant)
+
+
+def description(diagram: Diagram, lang: str) -> str:
+    """The text alternative; a bar chart's computed numbers are added, so they are never stale."""
+    alt = diagram.alt[lang]
+    if isinstance(diagram.body, Bars):
+        alt += " " + values_summary(diagram.body, lang)
+    return alt
+
+
+def render_figure(diagram: Diagram, lang: str, uid: str) -> str:
+    """The whole figure on one line, so Markdown passes it through untouched."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    return (
+        f'<figure class="diagram diagram--{diagram.kind}" id="{esc(uid)}">'
+        + render_svg(diagram, lang, uid, "wide")
+        + render_svg(diagram, lang, uid, "narrow")
+        + f"<figcaption>{esc(diagram.caption[lang])}</figcaption></figure>"
+    )
+
+
+# -----------------------------------------------------------------------------
+# Markers in pages
+# -----------------------------------------------------------------------------
+
+_HTML_MARKER = re.compile(r"<!--[ \t]*diagram[ \t]*:[ \t]*(?P<id>[^\s>]*)[ \t]*-->")
+
+
+def replace_markers(markdown: str, figure: Callable[[str], str]) -> str:
+    """Each marker line (outside code blocks) -> figure(id), on one line of its own."""
+    lines = markdown.split("\n")
+    in_fence = False
+    for index, line in enumerate(lines):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        match = None if in_fence else MARKER.match(line)
+        if match:
+            lines[index] = figure(match.group("id"))
+    return "\n".join(lines)
+
+
+def replace_html_markers(html: str, figure: Callable[[str], str]) -> str:
+    """Markers that reach the HTML untouched (they came in with a snippet) -> figures.
+
+    Markdown keeps a comment that stands alone as a paragraph of its own; code blocks
+    have escaped theirs ('&lt;!--'), so they are left alone."""
+    return _HTML_MARKER.sub(lambda m: figure(m.group("id")), html)

@@ -1,0 +1,235 @@
+"""SVG drawing primitives: text width estimates, line wrapping, escaping, shapes, arrows.
+
+Nothing here knows about diagrams or MkDocs. Sizes are SVG user units; a diagram is
+drawn at its natural width on a wide screen, so one unit is about one CSS pixel.
+Colours never appear here: every shape and text carries a CSS class (`dg-...`),
+and docs/assets/stylesheets/extra.css maps the classes to Material's colour
+variables, so the light and dark palettes (and print) all work.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from html import escape
+
+# -----------------------------------------------------------------------------
+# Type sizes (user units)
+# -----------------------------------------------------------------------------
+
+FONT = 14.0          # box labels, chart labels
+SMALL = 12.5         # notes, side boxes, arrow labels, values
+LINE_HEIGHT = 1.3    # line box, as a multiple of the font size
+
+# -----------------------------------------------------------------------------
+# Text width estimates and wrapping
+# -----------------------------------------------------------------------------
+
+# Widths in em of the common Latin characters (a sans-serif such as Arial or DejaVu;
+# estimates err on the wide side so that text never spills out of its box).
+_NARROW = set("iljI.,:;'!|`\u2019\u2018")
+_SEMI = set("()[]{}/\\-ftr\"*")
+_WIDE = set("mwMW%@")
+# A line never starts with these (closing punctuation) ...
+NO_LINE_START = set("，。、；：！？）》」』】〉”’,.;:!?)]}%…·")
+# ... and never ends with these (opening punctuation).
+NO_LINE_END = set("（《「『【〈“‘([{")
+
+
+def is_wide(char: str) -> bool:
+    """CJK characters, full-width punctuation and the like take a full em."""
+    return unicodedata.east_asian_width(char) in ("W", "F") or char in "→←↑↓…—≈"
+
+
+def char_width(char: str) -> float:
+    """Estimated advance of one character, in em."""
+    if is_wide(char):
+        return 1.0
+    if char == " ":
+        return 0.3
+    if char in _NARROW:
+        return 0.3
+    if char in _SEMI:
+        return 0.4
+    if char in _WIDE:
+        return 0.9
+    if char.isupper():
+        return 0.7
+    if char.isdigit():
+        return 0.58
+    if char.isascii():
+        return 0.56
+    return 0.62  # other symbols: ×, −, –, ...
+
+
+def text_width(text: str, size: float) -> float:
+    return sum(char_width(char) for char in text) * size
+
+
+def _atoms(text: str) -> list[str]:
+    """Split text into pieces a line may break between.
+
+    Latin words stay whole (a break is allowed after '-' or '/'); every CJK character
+    is its own piece; spaces are separate pieces; punctuation sticks to its neighbour
+    so that no line starts with '，' or ends with '（'.
+    """
+    pieces: list[str] = []
+    word = ""
+    for char in text:
+        if char.isspace():
+            if word:
+                pieces.append(word)
+                word = ""
+            pieces.append(" ")
+        elif is_wide(char):
+            if word:
+                pieces.append(word)
+                word = ""
+            pieces.append(char)
+        else:
+            word += char
+            if char in "-/" and len(word) > 1:
+                pieces.append(word)
+                word = ""
+    if word:
+        pieces.append(word)
+
+    glued: list[str] = []
+    for piece in pieces:
+        if glued and glued[-1] != " " and (piece[0] in NO_LINE_START or glued[-1][-1] in NO_LINE_END):
+            if piece != " ":
+                glued[-1] += piece
+                continue
+        glued.append(piece)
+    return glued
+
+
+def wrap(text: str, max_width: float, size: float) -> list[str]:
+    """Break text into lines no wider than max_width (estimated); '\\n' forces a break."""
+    lines: list[str] = []
+    for paragraph in str(text).split("\n"):
+        current = ""
+        for atom in _atoms(paragraph.strip()):
+            if atom == " ":
+                if current:
+                    current += " "
+                continue
+            candidate = current + atom
+            if text_width(candidate.rstrip(), size) <= max_width or not current.strip():
+                current = candidate
+            else:
+                lines.append(current.rstrip())
+                current = atom
+            # A single piece wider than the line (a very long word): cut it by characters.
+            while text_width(current, size) > max_width and len(current) > 1:
+                cut = len(current) - 1
+                while cut > 1 and text_width(current[:cut], size) > max_width:
+                    cut -= 1
+                lines.append(current[:cut])
+                current = current[cut:]
+        lines.append(current.rstrip())
+    return [line for line in lines if line] or [""]
+
+
+def lines_width(lines: list[str], size: float) -> float:
+    return max((text_width(line, size) for line in lines), default=0.0)
+
+
+def block_height(lines: list[str], size: float) -> float:
+    return len(lines) * size * LINE_HEIGHT if lines and lines != [""] else 0.0
+
+
+# -----------------------------------------------------------------------------
+# Writing SVG
+# -----------------------------------------------------------------------------
+
+
+def esc(text: str) -> str:
+    """Text and attribute values, escaped for both HTML and XML."""
+    return escape(str(text), quote=True)
+
+
+def num(value: float) -> str:
+    """Coordinates with at most one decimal: short, stable output."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else ("0" if text == "-0" else text)
+
+
+class Canvas:
+    """Collects SVG elements in drawing order (later ones are drawn on top)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def add(self, element: str) -> None:
+        self.parts.append(element)
+
+    def extend(self, other: "Canvas") -> None:
+        self.parts.extend(other.parts)
+
+    def rect(self, x: float, y: float, w: float, h: float, cls: str, radius: float = 6) -> None:
+        self.add(f'<rect class="{cls}" x="{num(x)}" y="{num(y)}" width="{num(w)}" '
+                 f'height="{num(h)}" rx="{num(radius)}"/>')
+
+    def circle(self, x: float, y: float, r: float, cls: str) -> None:
+        self.add(f'<circle class="{cls}" cx="{num(x)}" cy="{num(y)}" r="{num(r)}"/>')
+
+    def path(self, d: str, cls: str) -> None:
+        self.add(f'<path class="{cls}" d="{d}"/>')
+
+    def polyline(self, points: list[tuple[float, float]], cls: str) -> None:
+        self.path("M" + " L".join(f"{num(x)} {num(y)}" for x, y in points), cls)
+
+    def arrow(self, points: list[tuple[float, float]], cls: str = "dg-arrow", head: float = 8) -> None:
+        """A line through the points with an arrowhead at the last one.
+
+        The head is a filled triangle (no SVG marker, so no id to keep unique and the
+        colour follows the line's CSS class)."""
+        (x1, y1), (x2, y2) = points[-2], points[-1]
+        length = math.hypot(x2 - x1, y2 - y1) or 1.0
+        ux, uy = (x2 - x1) / length, (y2 - y1) / length
+        base = (x2 - ux * head, y2 - uy * head)
+        self.polyline(points[:-1] + [base], cls)
+        half = head * 0.55
+        left = (base[0] - uy * half, base[1] + ux * half)
+        right = (base[0] + uy * half, base[1] - ux * half)
+        head_cls = " ".join(f"{name}-head" for name in cls.split())
+        self.add(f'<path class="{head_cls}" d="M{num(x2)} {num(y2)} L{num(left[0])} {num(left[1])} '
+                 f'L{num(right[0])} {num(right[1])} Z"/>')
+
+    def text(self, lines: list[str], x: float, top: float, size: float, cls: str,
+             anchor: str = "middle") -> float:
+        """Lines of text whose first line box starts at `top`; returns the block's height."""
+        if not lines or lines == [""]:
+            return 0.0
+        line_box = size * LINE_HEIGHT
+        spans = []
+        for index, line in enumerate(lines):
+            # Baseline: the em box is centred in the line box; the baseline sits at
+            # about 0.86 em from the top of the em box in CJK and Latin sans fonts.
+            baseline = top + index * line_box + (line_box - size) / 2 + size * 0.86
+            spans.append(f'<tspan x="{num(x)}" y="{num(baseline)}">{esc(line)}</tspan>')
+        self.add(f'<text class="{cls}" font-size="{num(size)}" text-anchor="{anchor}">'
+                 + "".join(spans) + "</text>")
+        return len(lines) * line_box
+
+    def label_on_line(self, lines: list[str], cx: float, cy: float, size: float,
+                      cls: str = "dg-edge") -> None:
+        """A label sitting on a connector: a patch of page background behind centred text."""
+        w = lines_width(lines, size) + 8
+        h = block_height(lines, size) + 2
+        self.rect(cx - w / 2, cy - h / 2, w, h, "dg-knockout", radius=3)
+        self.text(lines, cx, cy - h / 2 + 1, size, cls)
+
+
+def document(body: Canvas, width: float, height: float, uid: str, title: str, desc: str,
+             variant: str) -> str:
+    """The finished <svg>: scales to its container, never wider than its natural size."""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram__svg diagram__svg--{variant}" '
+        f'viewBox="0 0 {num(width)} {num(height)}" width="100%" style="max-width: {num(width)}px" '
+        f'role="img" aria-labelledby="{uid}-title {uid}-desc" focusable="false">'
+        f'<title id="{uid}-title">{esc(title)}</title>'
+        f'<desc id="{uid}-desc">{esc(desc)}</desc>'
+        + "".join(body.parts) + "</svg>"
+    )

@@ -1,0 +1,82 @@
+"""Search in a real browser: the right page first, in the reader's language."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_queries import EN_QUERIES, ZH_QUERIES
+
+pytestmark = pytest.mark.browser
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query as a reader does; return result page URLs, best first, one per page."""
+    box = page.locator("input.md-search__input")
+    page.evaluate("document.querySelector('input.md-search__input').focus()")
+    box.fill("")
+    box.press("End")  # fill() alone does not fire the keyup Material listens for
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0")
+    box.fill(query)
+    box.press("End")
+    try:
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0",
+                               timeout=5000)
+    except Exception:
+        return []
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                      "links => links.map(a => a.href)")
+    pages: list[str] = []
+    for href in hrefs:
+        url = href.split("#")[0].split("?")[0]
+        if url not in pages:
+            pages.append(url)
+    return pages
+
+
+def run_query_set(browser, root: str, queries) -> tuple[list, list]:
+    page = browser.new_page()
+    page.goto(root + "glossary/")
+    page.wait_for_load_state("networkidle")
+    results = [(query, root + expected, search(page, query)) for query, expected in queries]
+    page.close()
+    return results
+
+
+@pytest.mark.parametrize("lang,prefix,queries", [("zh", "", ZH_QUERIES), ("en", "en/", EN_QUERIES)])
+def test_query_set_finds_the_right_page(browser, base_url, lang, prefix, queries):
+    results = run_query_set(browser, base_url + prefix, queries)
+    first = sum(found[:1] == [expected] for _, expected, found in results)
+    top3 = sum(expected in found[:3] for _, expected, found in results)
+    print(f"\n{lang}: {len(results)} queries, recall@1 = {first / len(results):.0%}, "
+          f"recall@3 = {top3 / len(results):.0%}")
+    misses = [(q, e, f[:3]) for q, e, f in results if e not in f[:3]]
+    assert misses == [], "expected page not in the top 3"
+    assert first / len(results) >= 0.9
+    # Results stay in the reader's language.
+    for query, _, found in results:
+        for url in found:
+            in_english = url.startswith(base_url + "en/")
+            assert in_english == (lang == "en"), f"{query!r} on the {lang} site found {url}"
+
+
+def test_query_set_is_big_enough_and_balanced():
+    assert len(ZH_QUERIES) >= 20 and len(EN_QUERIES) >= 20
+
+
+def test_a_part_of_a_chinese_word_finds_the_whole(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "glossary/")
+    assert base_url + "terms/sft/" in search(page, "微调")[:3]   # 监督式微调
+    assert base_url + "terms/rag/" in search(page, "增强")[:3]   # 检索增强生成
+    assert base_url + "terms/rag/" in search(page, "RAG")[:1]    # written 检索增强生成（RAG）
+    page.close()
+
+
+def test_search_works_at_phone_width(browser, base_url):
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(base_url + "en/")
+    page.locator("header label.md-header__button[for='__search']").click()
+    assert page.locator("input.md-search__input").is_visible()
+    assert search(page, "temperature")[:1] == [base_url + "en/terms/temperature/"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.close()
