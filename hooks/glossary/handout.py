@@ -52,7 +52,7 @@ _GLOSSARY_LINK = re.compile(r'<a class="glossary-term" href="[^"]*"( title="[^"]
 _RELATIVE_LINK = re.compile(r'<a href="(?!#|https?:|mailto:)[^"]*"([^>]*)>(.*?)</a>', re.DOTALL)
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _PRINT_LIST = re.compile(r'<aside class="glossary-print-list".*?</aside>', re.DOTALL)
-_GENERATED_SECTIONS = re.compile(r'<h2 id="(related|used-on)".*?(?=<h2 |\Z)', re.DOTALL)
+_GENERATED_SECTIONS = re.compile(r'<h2[^>]*\sid="(related|used-on)".*?(?=<h2[\s>]|\Z)', re.DOTALL)
 
 
 @dataclass(frozen=True)

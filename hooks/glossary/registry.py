@@ -296,7 +296,10 @@ def build_registry(pages: dict[str, str]) -> Registry:
                 registry.terms[term.lang][term.id] = term
     registry.problems.extend(missing_translations(pages))
     for lang in LANGUAGES:
-        registry.problems.extend(unknown_related(registry, lang, pages))
+        # Every term page counts as an id, even one with its own problems: a mistake
+        # on one page must not show up again as "unknown id" on every page linking to it.
+        ids = {Path(language_of(p)[0]).stem for p in pages if is_term_page(p) and language_of(p)[1] == lang}
+        registry.problems.extend(unknown_related(registry, lang, pages, ids))
         registry.problems.extend(names_claimed_twice(registry, lang, pages))
     registry.problems.extend(stale_translations(pages))
     return registry
@@ -321,15 +324,14 @@ def missing_translations(pages: dict[str, str]) -> list[Problem]:
     return problems
 
 
-def unknown_related(registry: Registry, lang: str, pages: dict[str, str]) -> list[Problem]:
-    terms = registry.in_language(lang)
+def unknown_related(registry: Registry, lang: str, pages: dict[str, str], ids: set[str]) -> list[Problem]:
     problems = []
-    for term in terms.values():
+    for term in registry.in_language(lang).values():
         for related in term.related:
             if related == term.id:
                 message = "a term cannot be related to itself; remove its own id."
-            elif related not in terms:
-                close = difflib.get_close_matches(related, list(terms), n=1)
+            elif related not in ids:
+                close = difflib.get_close_matches(related, sorted(ids), n=1)
                 hint = f" Did you mean '{close[0]}'?" if close else ""
                 message = (f"'{related}' is not the id of any term page in this language "
                            f"(an id is the file name without '.md').{hint}")

@@ -1,0 +1,201 @@
+"""The glossary engine on the real build: links, tooltips, generated pages, bad content."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, mkdocs_build
+from glossary.matcher import visible_text
+from glossary.registry import build_registry, read_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+REGISTRY = build_registry(read_pages(ROOT / "docs"))
+TERM_LINK = re.compile(r'<a class="glossary-term" href="([^"]*)" title="([^"]*)" data-term="([^"]*)">')
+
+
+def article(site: Path, url: str) -> str:
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    return html[html.index("<article"):html.index("</article>")]
+
+
+def sections(html: str) -> list[str]:
+    return re.split(r"<h2[ >]", html)
+
+
+# -- links and tooltips in the built HTML ---------------------------------------------
+
+@pytest.mark.parametrize("prefix,lang", [("", "zh"), ("en/", "en")])
+def test_mentions_link_to_the_term_page_with_its_summary_as_tooltip(site_dir, prefix, lang):
+    html = article(site_dir, prefix + "terms/grpo/")
+    links = TERM_LINK.findall(html)
+    assert links, "no glossary link on the GRPO page"
+    for href, title, term_id in links:
+        term = REGISTRY.terms[lang][term_id]
+        assert href == f"../{term_id}/"
+        assert title == term.summary.replace('"', "&quot;")
+
+
+@pytest.mark.parametrize("prefix,lang", [("", "zh"), ("en/", "en")])
+def test_only_the_first_mention_per_section_and_never_the_page_own_term(site_dir, prefix, lang):
+    for term in REGISTRY.terms[lang].values():
+        html = article(site_dir, f"{prefix}terms/{term.id}/")
+        assert f'data-term="{term.id}"' not in html, f"{term.id} links to itself"
+        for section in sections(html):
+            ids = re.findall(r'class="glossary-term"[^>]*data-term="([^"]+)"', section)
+            assert len(ids) == len(set(ids)), f"{term.id}: a term linked twice in one section"
+
+
+def test_home_and_other_pages_get_links_too(site_dir):
+    for url in ("", "en/", "compare/ppo-vs-grpo/", "en/compare/dense-vs-moe/"):
+        assert 'class="glossary-term"' in article(site_dir, url), url
+
+
+def test_chinese_mentions_inside_chinese_text_are_linked(site_dir):
+    html = article(site_dir, "terms/sft/")
+    assert re.search(r'[\u4e00-\u9fff]<a class="glossary-term"[^>]*data-term="pre-training">预训练</a>', html)
+
+
+def test_no_link_inside_code_headings_or_other_links(site_dir):
+    for page in site_dir.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        for tag in ("h1", "h2", "h3", "code", "pre", "summary"):
+            for inner in re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", html, flags=re.S):
+                assert "glossary-term" not in inner, f"{page}: link inside <{tag}>"
+        for inner in re.findall(r"<a\b[^>]*>(.*?)</a>", html, flags=re.S):
+            assert "<a " not in inner, f"{page}: nested link"
+
+
+def test_visible_text_is_the_same_with_and_without_the_links(site_dir):
+    """Nothing lost: only markup is added."""
+    for page in (site_dir / "terms").rglob("index.html"):
+        html = article(site_dir, page.parent.relative_to(site_dir).as_posix())
+        unlinked = TERM_LINK.sub("<a>", html)
+        assert visible_text(unlinked) == visible_text(html)
+        assert "glossary-term" in html
+
+
+# -- generated pages ---------------------------------------------------------------
+
+@pytest.mark.parametrize("prefix,lang", [("", "zh"), ("en/", "en")])
+def test_glossary_index_lists_every_term_with_summary_and_aliases_by_category(site_dir, prefix, lang):
+    html = article(site_dir, prefix + "glossary/")
+    for term in REGISTRY.terms[lang].values():
+        assert f'href="../terms/{term.id}/"' in html, term.id
+        assert term.summary.replace('"', "&quot;")[:20] in html or term.summary[:20] in html, term.id
+        for alias in term.aliases:
+            assert alias.replace("&", "&amp;") in html, (term.id, alias)
+    assert 'class="glossary-jump"' in html and 'id="training"' in html and 'id="deepseek"' in html
+
+
+@pytest.mark.parametrize("prefix,lang,related,used_on", [
+    ("", "zh", "相关术语", "哪些页面提到它"), ("en/", "en", "Related terms", "Where this term is used")])
+def test_term_pages_show_related_terms_and_where_they_are_used(site_dir, prefix, lang, related, used_on):
+    rag = REGISTRY.terms[lang]["rag"]
+    html = article(site_dir, prefix + "terms/rag/")
+    assert re.search(r'<h2[^>]*id="related"', html) and related in html and used_on in html
+    related_part = html[html.index('id="related"'):html.index('id="used-on"')]
+    for term_id in rag.related:
+        assert f'href="../{term_id}/"' in related_part
+        assert REGISTRY.terms[lang][term_id].summary in visible_text(related_part)
+    used_part = html[html.index('id="used-on"'):]
+    assert 'href="../vector-database/"' in used_part  # the vector database page mentions RAG
+
+
+# -- tooltips in a real browser: hover, keyboard focus, tap ---------------------------------
+
+@pytest.mark.browser
+def test_tooltip_shows_on_hover_and_keyboard_focus(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "terms/rag/")
+    link = page.locator("article a.glossary-term").first
+    summary = REGISTRY.terms["zh"][link.get_attribute("data-term")].summary
+    link.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert tooltip.inner_text().strip() == summary
+    page.mouse.move(0, 0)
+    tooltip.wait_for(state="detached")
+    page.keyboard.press("Tab")  # from the top of the page, Tab until the link has focus
+    link.focus()
+    page.locator(".md-tooltip2--active").wait_for()
+    assert page.locator(".md-tooltip2--active").inner_text().strip() == summary
+    page.close()
+
+
+@pytest.mark.browser
+def test_first_tap_shows_the_tooltip_and_second_tap_opens_the_page(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + "en/terms/rag/")
+    link = page.locator("article a.glossary-term").first
+    term_id = link.get_attribute("data-term")
+    link.scroll_into_view_if_needed()
+    link.tap()
+    page.locator(".md-tooltip2--active").wait_for()
+    assert page.url == base_url + "en/terms/rag/"
+    assert page.locator(".md-tooltip2--active").inner_text().strip() == REGISTRY.terms["en"][term_id].summary
+    link.tap()
+    page.wait_for_url(base_url + f"en/terms/{term_id}/")
+    context.close()
+
+
+# -- bad content fails the build with a plain message -----------------------------------
+
+def break_and_build(tmp_path: Path, edits: dict[str, tuple[str, str] | None]) -> str:
+    """Apply (old, new) replacements (None deletes the file); build; return the output."""
+    project = copy_project(tmp_path)
+    for name, edit in edits.items():
+        path = project / "docs" / name
+        if edit is None:
+            path.unlink()
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert edit[0] in text, f"test setup: {edit[0]!r} not in {name}"
+            path.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, "the build should have failed"
+    assert "Traceback" not in output
+    return output
+
+
+BAD_CONTENT = {
+    "malformed YAML": ({"terms/rag.md": ("summary: 先查资料", "summary: 先查: 资料")},
+                       "docs/terms/rag.md:5 (field 'front matter')"),
+    "missing field": ({"terms/rag.en.md": ("level: beginner\n", "")},
+                      "docs/terms/rag.en.md:1 (field 'level')"),
+    "unknown category": ({"terms/sft.md": ("category: training", "category: sales")},
+                         "docs/terms/sft.md:6 (field 'category'): 'sales' is not a category"),
+    "unknown level": ({"terms/sft.md": ("level: beginner", "level: expert")},
+                      "(field 'level'): 'expert' is not a level"),
+    "unknown related id": ({"terms/sft.en.md": ("related: [", "related: [no-such-term, ")},
+                           "docs/terms/sft.en.md:9 (field 'related'): 'no-such-term' is not the id"),
+    "alias used twice": ({"terms/sft.md": ("aliases: [", "aliases: [检索增强, ")},
+                         "(field 'aliases'): the name '检索增强' is already used by the term 'rag'"),
+    "missing translation": ({"terms/grpo.en.md": None},
+                            "docs/terms/grpo.md:1 (field 'translation'): this page has no English version"),
+    "summary too long": ({"terms/rag.md": ("summary: 先查资料", "summary: " + "很长" * 40 + "先查资料")},
+                         "docs/terms/rag.md:5 (field 'summary'): the summary has"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_CONTENT))
+def test_bad_content_fails_the_build_naming_file_and_field(tmp_path, case):
+    edits, expected = BAD_CONTENT[case]
+    output = break_and_build(tmp_path, edits)
+    assert expected in output, output[-2000:]
+    assert "Fix them and build again" in output
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path):
+    output = break_and_build(tmp_path, {
+        "terms/sft.md": ("category: training", "category: sales"),
+        "terms/rag.en.md": ("level: beginner\n", ""),
+        "terms/moe.md": ("related: [", "related: [nothing-here, "),
+    })
+    assert "3 content problems found" in output
+    for file in ("terms/sft.md", "terms/rag.en.md", "terms/moe.md"):
+        assert f"docs/{file}" in output
