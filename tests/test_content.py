@@ -1,0 +1,124 @@
+"""Content is the product: every term page teaches the same way, facts match the fact check."""
+
+from __future__ import annotations
+
+import html as html_module
+import re
+from pathlib import Path
+
+import pytest
+
+from glossary import lint
+from glossary.matcher import visible_text
+from glossary.registry import build_registry, read_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = read_pages(ROOT / "docs")
+REGISTRY = build_registry(PAGES)
+
+REQUIRED_TERMS = [
+    "sft", "pre-training", "cot", "rag", "rl", "grpo", "ppo", "moe", "scaling-law", "soft-labels",
+    "generalization", "overfitting", "noise", "temperature", "alignment", "context-window",
+    "deepseek-full", "deepseek-full-size", "distillation", "quantization",
+    # supporting terms a newcomer meets
+    "token", "parameter", "prompt", "hallucination", "inference", "fine-tuning", "vector-database",
+    "reward-model", "gpu-memory",
+]
+COMPARISONS = ["ppo-vs-grpo", "dense-vs-moe", "deepseek-versions", "training-stages",
+               "rag-vs-fine-tuning", "overfitting-vs-generalization"]
+SECTIONS = {"zh": ("打个比方", "一句话讲给客户", "自测", "延伸阅读"),
+            "en": ("Think of it like this", "Say it to a customer", "Check yourself", "Further reading")}
+
+
+def article(site: Path, url: str) -> str:
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    return html[html.index("<article"):html.index("</article>")]
+
+
+def test_every_required_term_has_both_pages():
+    for lang in ("zh", "en"):
+        assert sorted(REGISTRY.terms[lang]) == sorted(REGISTRY.terms["zh"])
+        missing = [t for t in REQUIRED_TERMS if t not in REGISTRY.terms[lang]]
+        assert missing == [], f"{lang}: missing term pages {missing}"
+
+
+def test_content_checks_pass():
+    """What `make check` runs: registry, typography, Markdown slips, structure."""
+    problems = list(REGISTRY.errors)
+    for path, text in PAGES.items():
+        problems += lint.typography_problems(path, text) + lint.markdown_problems(path, text)
+        problems += lint.structure_problems(path, text)
+    assert [str(p) for p in problems if p.severity == "error"] == []
+
+
+@pytest.mark.parametrize("lang,prefix", [("zh", ""), ("en", "en/")])
+def test_every_term_page_has_every_section_in_the_built_site(site_dir, lang, prefix):
+    analogy, customer, check, reading = SECTIONS[lang]
+    for term in REGISTRY.terms[lang].values():
+        html = article(site_dir, f"{prefix}terms/{term.id}/")
+        where = f"{prefix}terms/{term.id}/"
+        card = html[html.index('<p class="term-card__summary">'):]
+        assert html_module.unescape(visible_text(card)).lstrip().startswith(term.summary), where
+        assert f'<p class="admonition-title">{analogy}</p>' in html, where
+        assert f'<p class="admonition-title">{customer}</p>' in html, where
+        assert re.search(r'<details class="question">\s*<summary>[^<]+', html), where
+        assert f">{check}<" in html, where
+        sources = html[html.index(f">{reading}<"):]
+        assert re.search(r"<li>.+?</li>", sources, re.S), f"{where}: no sources"
+        assert term.related and 'id="related"' in html, f"{where}: no related terms"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_six_comparison_tables_in_both_languages(site_dir, prefix):
+    for name in COMPARISONS:
+        html = article(site_dir, f"{prefix}compare/{name}/")
+        assert html.count("<table>") >= 1, name
+
+
+def all_text(lang: str) -> str:
+    return "\n".join(text for path, text in PAGES.items() if (".en." in path) == (lang == "en"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_fact_check_corrections_are_applied(lang):
+    text = all_text(lang)
+    # "PPO (GPT-4)" is unsourced: no table says it (pages may quote the article to correct it).
+    assert not re.search(r"\|\s*PPO\s*[（(]\s*GPT-4", text)
+    assert re.search(r"PPO\s*[（(]\s*InstructGPT", text)
+    # 1.58-bit is not Q2: no sentence equates them (lists of quant labels are fine).
+    assert not re.search(r"Q2[^\n、,，;；|]{0,15}1\.58", text)
+    assert not re.search(r"1\.58[- ]?(?:bit|位)\s*(?:=|即|就是|is|means)\s*Q2", text)
+    # the distilled models run from 1.5B to 70B, and they do show their reasoning
+    distilled = PAGES["terms/distillation.md" if lang == "zh" else "terms/distillation.en.md"]
+    assert re.search(r"1\.5B\s*(?:–|-|到|to)\s*70B", distilled)
+    for size in ("1.5B", "7B", "8B", "14B", "32B", "70B"):
+        assert size in distilled
+    for line in text.splitlines():  # the article's "1.5B–32B" appears only where it is corrected
+        if re.search(r"1\.5B\s*(?:–|-|到|to)\s*32B", line):
+            assert "不是" in line or "not" in line, line
+    # MoE figures from the DeepSeek-V3 report
+    moe = PAGES["terms/moe.md" if lang == "zh" else "terms/moe.en.md"]
+    for figure in ("671B", "37B", "256", "8"):
+        assert figure in moe
+    # GRPO: group of 64 in the paper, no critic
+    assert "64" in PAGES["terms/grpo.md" if lang == "zh" else "terms/grpo.en.md"]
+
+
+def test_distilled_models_are_said_to_show_their_reasoning():
+    zh, en = PAGES["terms/distillation.md"], PAGES["terms/distillation.en.md"]
+    assert "不展示" not in zh.replace("“不展示", "").replace("不展示思考过程”", "") or "错" in zh
+    assert re.search(r"(do|does|they) (write out|show)[^.]*reasoning", en, re.I)
+
+
+def test_chinese_pages_keep_chinese_typography():
+    """autocorrect agrees with every Chinese page (spaces between Chinese and Latin, full-width punctuation)."""
+    bad = [str(p) for path, text in PAGES.items() for p in lint.typography_problems(path, text)]
+    assert bad == []
+
+
+def test_english_pages_are_not_left_in_chinese():
+    for path, text in PAGES.items():
+        if ".en." in path and not path.startswith("_snippets"):
+            body = visible_text(text)
+            han = len(re.findall(r"[\u4e00-\u9fff]", body))
+            assert han / max(len(body), 1) < 0.05, f"{path}: mostly Chinese"
