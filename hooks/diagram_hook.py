@@ -9,6 +9,7 @@ mistakes at once, each with its file, line and field, then stops.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -27,7 +28,7 @@ log = get_plugin_logger("diagrams")
 class _State:
     library: Library = Library()
     fingerprint: tuple = ()
-    figures: dict[tuple[str, str, str], str] = {}   # (id, language, element id) -> HTML
+    figures: dict[tuple[str, str, str], str] = {}   # (id, language, uid) -> HTML
     on_page: dict[str, int] = {}                    # page -> diagrams placed so far
 
 
@@ -77,10 +78,13 @@ def figure(diagram_id: str, page: Page) -> str:
     lang = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
     count = state.on_page.get(page.file.src_uri, 0) + 1
     state.on_page[page.file.src_uri] = count
-    element_id = f"diagram-{diagram_id}" + (f"-{count}" if count > 1 else "")
-    key = (diagram_id, lang, element_id)
+    # Ids unique on the whole site (the handout gathers every page into one):
+    # diagram, page, and a number when a page shows one diagram twice.
+    page_key = re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.lower().removesuffix(".md")).strip("-")
+    uid = f"dg-{diagram_id}--{page_key}" + (f"-{count}" if count > 1 else "")
+    key = (diagram_id, lang, uid)
     if key not in state.figures:
-        state.figures[key] = render_figure(diagram, lang, element_id)
+        state.figures[key] = render_figure(diagram, lang, uid)
     return state.figures[key]
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from diagrams import source as diagrams  # noqa: E402
 from glossary import lint  # noqa: E402
 from glossary.registry import (  # noqa: E402
     Problem, build_registry, content_hash, language_of, read_pages, recorded_source_hash,
@@ -29,6 +30,16 @@ def all_problems(docs_dir: Path) -> list[Problem]:
         problems += lint.typography_problems(path, text)
         problems += lint.markdown_problems(path, text)
         problems += lint.structure_problems(path, text)
+    return problems + diagram_problems(docs_dir, pages)
+
+
+def diagram_problems(docs_dir: Path, pages: dict[str, str]) -> list[Problem]:
+    """The build's own diagram checks (docs/_diagrams/*.yml, the markers in pages),
+    plus Chinese typography in the diagrams' texts."""
+    library = diagrams.read_library(diagrams.read_folder(docs_dir))
+    problems = library.problems + diagrams.marker_problems(pages, library)
+    for diagram in library.diagrams.values():
+        problems += diagrams.typography_problems(diagram)
     return problems
 
 

@@ -39,9 +39,13 @@ HOME_LINKS = {
 }
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 def serve(site: Path):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -78,6 +82,7 @@ def print_handouts(site: Path, languages: list[str]) -> dict[str, Path]:
                          footer_template=FOOTER.format(text=footer),
                          margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
                          outline=True, tagged=True)
+                repair_bookmarks(target)
                 written[lang] = target
                 page.close()
             browser.close()
@@ -86,6 +91,32 @@ def print_handouts(site: Path, languages: list[str]) -> dict[str, Path]:
     if blocked:
         raise SystemExit("The handout tried to load files from outside the site:\n  " + "\n  ".join(blocked))
     return written
+
+
+def repair_bookmarks(path: Path) -> None:
+    """Chromium names a bookmark twice ("TokenToken") when its heading starts a new page
+    in a CJK font. Write each such title once; the rest of the PDF is kept as it is."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=str(path))
+    outlines = writer._root_object.get("/Outlines")
+    stack = [outlines.get_object().get("/First")] if outlines else []
+    changed = False
+    while stack:
+        reference = stack.pop()
+        if reference is None:
+            continue
+        item = reference.get_object()
+        title = str(item.get("/Title", ""))
+        half = len(title) // 2
+        if len(title) >= 4 and len(title) % 2 == 0 and title[:half] == title[half:]:
+            item[NameObject("/Title")] = TextStringObject(title[:half])
+            changed = True
+        stack += [item.get("/Next"), item.get("/First")]
+    if changed:
+        with path.open("wb") as out:
+            writer.write(out)
 
 
 def link_from_home_pages(site: Path) -> None:

@@ -3,13 +3,15 @@
 Two directions:
 - "right": steps in a row, left to right. What goes into a step (`input`) sits above
   it, what comes out (`output`) below; a branch stacks its boxes top to bottom;
-  several panels are stacked one under the other, with their columns lined up.
-- "down": steps in a column, top to bottom. `input` sits on the left, `output` on
-  the right; a branch puts its boxes side by side; several panels stand side by
-  side (two or three narrow columns on a phone), their rows lined up.
+  several panels are stacked one under the other, their columns lined up.
+- "down": steps in a column, top to bottom. A step's `input` and `output` sit in a
+  column to its right (input above output); a branch puts its boxes side by side,
+  or under one another when side by side they would be too narrow; several panels
+  stand side by side, their rows lined up. The narrow (phone) drawing of every
+  flow is laid out this way.
 
-Every box of a row (or column) gets the same width; text is wrapped to fit and the
-boxes grow in height. The result is an SVG body (svg.Canvas) and its height.
+Text is wrapped to fit the boxes, and the boxes grow in height. The result is an
+SVG body (svg.Canvas) and its height.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import math
 from dataclasses import dataclass, field
 
 from .source import Flow, Group, Node, Panel, Step
-from .svg import FONT, LINE_HEIGHT, SMALL, Canvas, block_height, lines_width, wrap
+from .svg import FONT, SMALL, Canvas, block_height, fits, lines_width, wrap
 
 PAD_X = 10            # inside a box, left and right
 PAD_Y = 8             # inside a box, top and bottom
@@ -27,10 +29,15 @@ GAP_RIGHT = 34        # between two steps in a row (room for an arrow)
 GAP_DOWN = 26         # between two steps in a column
 GAP_PLAIN = 8         # between steps when the flow has no arrows
 SIDE_GAP = 26         # between a step and its input / output box
+SIDE_STACK = 8        # between an input box and an output box in the side column
 BUS = 12              # where branch connectors split and join
 BRANCH_GAP = 10       # between the boxes of a branch
+BRANCH_MIN = 140      # narrower than this, a branch lists its boxes under one another
+LIST_INDENT = 26      # indent of a listed branch's boxes
 FRAME = 9             # padding inside a group's frame
-PANEL_GAP = 28        # between panels
+PANEL_GAP = 28        # between panels (stacked)
+COLUMN_GAP = 16       # between panels (side by side)
+MAIN_MAX = 360        # widest a box gets in a top-to-bottom flow
 EDGE_MAX = 130        # widest an arrow's label may be before it wraps
 CELL = 7.0            # pitch of the little squares in a box (MoE experts)
 
@@ -53,6 +60,7 @@ class Box:
     lines: list[str]
     note_lines: list[str]
     size: float
+    note_size: float = SMALL
     cell_columns: int = 0
     cell_rows: int = 0
     x: float = 0.0
@@ -76,12 +84,20 @@ class Box:
 
 
 def measure(node: Node, lang: str, width: float, size: float = FONT) -> Box:
+    """Wrap the node's texts to the width; a word too long for the box makes the
+    label a little smaller rather than cutting the word."""
     inner = width - 2 * PAD_X - (STACK if node.stack else 0)
-    lines = wrap(t(node.label, lang), inner, size) if node.label else []
-    note_lines = wrap(t(node.note, lang), inner, SMALL) if node.note else []
+    label = t(node.label, lang)
+    note = t(node.note, lang)
+    for factor in (1.0, 0.92, 0.85):
+        if fits(label, inner, size * factor) and fits(note, inner, SMALL * factor):
+            break
+    size, note_size = size * factor, min(SMALL, SMALL * factor)
+    lines = wrap(label, inner, size) if node.label else []
+    note_lines = wrap(note, inner, note_size) if node.note else []
     height = 2 * PAD_Y + block_height(lines, size)
     if note_lines:
-        height += 3 + block_height(note_lines, SMALL)
+        height += 3 + block_height(note_lines, note_size)
     columns = rows = 0
     if node.cells:
         columns = max(1, min(node.cells.count, int((inner + 1) // CELL)))
@@ -89,16 +105,17 @@ def measure(node: Node, lang: str, width: float, size: float = FONT) -> Box:
         height += (6 if lines else 0) + rows * CELL
     if node.stack:
         height += STACK
-    return Box(node, width, height, lines, note_lines, size, columns, rows)
+    return Box(node, width, height, lines, note_lines, size, note_size, columns, rows)
 
 
 def chosen_cells(count: int, chosen: int) -> set[int]:
-    """Which squares are picked: spread out, the same on every build (golden-ratio steps)."""
+    """Which squares are picked: scattered, and the same on every build (a fixed
+    linear congruential sequence, not Python's random module)."""
     picked: set[int] = set()
-    step = 0
+    state = 20250101 + count * 7 + chosen
     while len(picked) < chosen:
-        picked.add(int((step * 0.6180339887 + 0.137) % 1 * count))
-        step += 1
+        state = (state * 1103515245 + 12345) % 2**31
+        picked.add(state % count)
     return picked
 
 
@@ -113,37 +130,39 @@ def draw_box(c: Canvas, box: Box) -> None:
         c.rect(x + STACK, y - STACK, w, h, style + " dg-box--behind")
         c.rect(x + STACK / 2, y - STACK / 2, w, h, style + " dg-box--behind")
     c.rect(x, y, w, h, style)
-    label_cls = f"dg-label dg-label--{node.style}"
+    note_size = box.note_size
     content = block_height(box.lines, box.size)
     if box.note_lines:
-        content += 3 + block_height(box.note_lines, SMALL)
+        content += 3 + block_height(box.note_lines, note_size)
     if node.cells:
         content += (6 if box.lines else 0) + box.cell_rows * CELL
     top = y + (h - content) / 2
     cx = x + w / 2
-    top += c.text(box.lines, cx, top, box.size, label_cls)
+    top += c.text(box.lines, cx, top, box.size, f"dg-label dg-label--{node.style}")
     if box.note_lines:
-        top += 3 + c.text(box.note_lines, cx, top + 3, SMALL, "dg-note")
+        top += 3 + c.text(box.note_lines, cx, top + 3, note_size, "dg-note")
     if node.cells:
         top += 6 if box.lines else 0
-        cells = node.cells
-        grid_w = box.cell_columns * CELL
-        left = cx - grid_w / 2
-        picked = chosen_cells(cells.count, cells.chosen)
-        for index in range(cells.count):
+        left = cx - box.cell_columns * CELL / 2
+        picked = chosen_cells(node.cells.count, node.cells.chosen)
+        for index in range(node.cells.count):
             row, column = divmod(index, box.cell_columns)
             cls = "dg-cell dg-cell--chosen" if index in picked else "dg-cell"
             c.rect(left + column * CELL + 0.75, top + row * CELL + 0.75, CELL - 1.5, CELL - 1.5, cls, radius=1)
 
 
-def edge_lines(node: Node | None, lang: str) -> list[str]:
+def edge_lines(node: Node | None, lang: str, width: float = EDGE_MAX) -> list[str]:
     if node is None or node.edge is None:
         return []
-    return wrap(t(node.edge, lang), EDGE_MAX, SMALL)
+    return wrap(t(node.edge, lang), width, SMALL)
 
 
 def step_nodes(step: Step) -> list[Node]:
     return list(step.branch) if step.branch else [step.node]
+
+
+def group_labels(groups: tuple[Group, ...], lang: str, width_of) -> list[list[str]]:
+    return [wrap(t(group.label, lang), width_of(group) - 2 * FRAME, SMALL) for group in groups]
 
 
 # -----------------------------------------------------------------------------
@@ -151,89 +170,91 @@ def step_nodes(step: Step) -> list[Node]:
 # -----------------------------------------------------------------------------
 
 
-def right_gap(flow: Flow, lang: str) -> float:
-    """One gap for every panel, so that their columns line up."""
+@dataclass
+class Columns:
+    """Where the steps of every panel go, so that the panels line up."""
+    xs: list[float]
+    widths: list[float]
+    gap: float
+
+
+def right_columns(flow: Flow, lang: str, x0: float, width: float) -> Columns:
     gap = GAP_RIGHT if flow.arrows else GAP_PLAIN
     for panel in flow.panels:
         for step in panel.steps:
             for node in step_nodes(step):
                 lines = edge_lines(node, lang)
                 if lines:
-                    gap = max(gap, lines_width(lines, SMALL) + 8 + 2 * 12 + (BUS if step.branch else 0))
+                    gap = max(gap, lines_width(lines, SMALL) + 8 + 24 + (BUS if step.branch else 0))
         if panel.groups:
             gap = max(gap, 2 * FRAME + 12)
-    return gap
+    count = max(len(p.steps) for p in flow.panels)
+    weights = [max((p.steps[i].width for p in flow.panels if i < len(p.steps)), default=1.0)
+               for i in range(count)]
+    unit = (width - (count - 1) * gap) / sum(weights)
+    xs, widths, x = [], [], x0
+    for weight in weights:
+        xs.append(x)
+        widths.append(unit * weight)
+        x += unit * weight + gap
+    return Columns(xs, widths, gap)
 
 
-def group_band(groups: tuple[Group, ...], lang: str, width_of) -> tuple[float, dict[int, list[str]]]:
-    """Height of the row of frame labels, and each frame's wrapped label."""
-    labels = {}
-    for index, group in enumerate(groups):
-        labels[index] = wrap(t(group.label, lang), width_of(group) - 2 * FRAME, SMALL)
-    band = max((block_height(lines, SMALL) for lines in labels.values()), default=0.0)
-    return band, labels
-
-
-def layout_right(c: Canvas, panel: Panel, lang: str, x0: float, y0: float, width: float,
-                 columns: int, gap: float, arrows: bool) -> float:
-    """Draw one panel left to right from (x0, y0); return the y below it."""
-    column_w = (width - (columns - 1) * gap) / columns
-    xs = [x0 + index * (column_w + gap) for index in range(len(panel.steps))]
-
-    inputs = {i: measure(s.input, lang, column_w, SMALL) for i, s in enumerate(panel.steps) if s.input}
-    outputs = {i: measure(s.output, lang, column_w, SMALL) for i, s in enumerate(panel.steps) if s.output}
-    mains: dict[int, list[Box]] = {}
-    for index, step in enumerate(panel.steps):
-        mains[index] = [measure(node, lang, column_w) for node in step_nodes(step)]
-    single_h = max((boxes[0].h for i, boxes in mains.items() if not panel.steps[i].branch), default=0.0)
+def layout_right(c: Canvas, panel: Panel, lang: str, y0: float, columns: Columns, arrows: bool) -> float:
+    """Draw one panel left to right from y0; return the y below it."""
+    xs, widths = columns.xs, columns.widths
+    steps = panel.steps
+    inputs = {i: measure(s.input, lang, widths[i], SMALL) for i, s in enumerate(steps) if s.input}
+    outputs = {i: measure(s.output, lang, widths[i], SMALL) for i, s in enumerate(steps) if s.output}
+    mains = {i: [measure(node, lang, widths[i]) for node in step_nodes(s)] for i, s in enumerate(steps)}
+    # One height per row of single boxes, one per row of side boxes: tidy.
+    single_h = max((boxes[0].h for i, boxes in mains.items() if not steps[i].branch), default=0.0)
     for index, boxes in mains.items():
-        if not panel.steps[index].branch:
-            boxes[0].h = single_h  # one height for the whole row: tidy
+        if not steps[index].branch:
+            boxes[0].h = single_h
+    in_h = max((b.h for b in inputs.values()), default=0.0)
+    out_h = max((b.h for b in outputs.values()), default=0.0)
+    for box in inputs.values():
+        box.h = in_h
+    for box in outputs.values():
+        box.h = out_h
     branch_h = max((sum(b.h for b in boxes) + BRANCH_GAP * (len(boxes) - 1)
-                    for i, boxes in mains.items() if panel.steps[i].branch), default=0.0)
+                    for i, boxes in mains.items() if steps[i].branch), default=0.0)
     row_h = max(single_h, branch_h)
 
-    top = y0
-    band, group_labels = group_band(
-        panel.groups, lang, lambda g: xs[g.last - 1] + column_w - xs[g.first - 1] + 2 * FRAME)
-    if panel.groups:
-        top += FRAME + band + 6
-    in_h = max((b.h for b in inputs.values()), default=0.0)
+    labels = group_labels(panel.groups, lang,
+                          lambda g: xs[g.last - 1] + widths[g.last - 1] - xs[g.first - 1] + 2 * FRAME)
+    band = max((block_height(lines, SMALL) for lines in labels), default=0.0)
+    top = y0 + (FRAME + band + 6 if panel.groups else 0)
     main_top = top + (in_h + SIDE_GAP if inputs else 0)
     centre = main_top + row_h / 2
 
-    # Place.
     for index, boxes in mains.items():
-        total = sum(b.h for b in boxes) + BRANCH_GAP * (len(boxes) - 1)
-        y = centre - total / 2
+        y = centre - (sum(b.h for b in boxes) + BRANCH_GAP * (len(boxes) - 1)) / 2
         for box in boxes:
             box.x, box.y = xs[index], y
             y += box.h + BRANCH_GAP
     for index, box in inputs.items():
-        box.x, box.y = xs[index], top + in_h - box.h
-    out_top = main_top + row_h + SIDE_GAP
+        box.x, box.y = xs[index], top
     for index, box in outputs.items():
-        box.x, box.y = xs[index], out_top
-    bottom = max([main_top + row_h] + [b.bottom for b in outputs.values()])
+        box.x, box.y = xs[index], main_top + row_h + SIDE_GAP
+    bottom = main_top + row_h + (SIDE_GAP + out_h if outputs else 0)
 
     # Frames first (behind), then connectors, then boxes.
-    for index, group in enumerate(panel.groups):
+    for group, lines in zip(panel.groups, labels):
         left = xs[group.first - 1] - FRAME
-        right = xs[group.last - 1] + column_w + FRAME
+        right = xs[group.last - 1] + widths[group.last - 1] + FRAME
         c.rect(left, y0, right - left, bottom + FRAME - y0, f"dg-group dg-group--{group.style}", radius=8)
-        c.text(group_labels[index], left + FRAME, y0 + 4, SMALL, f"dg-group-label dg-group-label--{group.style}",
+        c.text(lines, left + FRAME, y0 + 4, SMALL, f"dg-group-label dg-group-label--{group.style}",
                anchor="start")
     if arrows:
-        for index in range(1, len(panel.steps)):
+        for index in range(1, len(steps)):
             _connect_right(c, mains[index - 1], mains[index], lang, centre)
     for index, box in inputs.items():
         c.arrow([(box.cx, box.bottom), (box.cx, mains[index][0].y)], "dg-arrow dg-arrow--side")
     for index, box in outputs.items():
         c.arrow([(box.cx, mains[index][0].bottom), (box.cx, box.y)], "dg-arrow dg-arrow--side")
-    for boxes in mains.values():
-        for box in boxes:
-            draw_box(c, box)
-    for box in list(inputs.values()) + list(outputs.values()):
+    for box in [b for boxes in mains.values() for b in boxes] + list(inputs.values()) + list(outputs.values()):
         draw_box(c, box)
     return bottom + (FRAME if panel.groups else 0)
 
@@ -246,24 +267,22 @@ def _connect_right(c: Canvas, before: list[Box], after: list[Box], lang: str, ce
         if lines:
             c.label_on_line(lines, (start[0] + end[0]) / 2, centre, SMALL)
     elif len(after) > 1:  # fan out: one line to a bus, then one arrow per box
-        source = before[0]
-        bus = source.right + BUS
-        ys = [b.cy for b in after]
-        c.polyline([(source.right, centre), (bus, centre)], "dg-arrow")
-        c.polyline([(bus, min(ys + [centre])), (bus, max(ys + [centre]))], "dg-arrow")
+        bus = before[0].right + BUS
+        ys = [b.cy for b in after] + [centre]
+        c.polyline([(before[0].right, centre), (bus, centre)], "dg-arrow")
+        c.polyline([(bus, min(ys)), (bus, max(ys))], "dg-arrow")
         for box in after:
             c.arrow([(bus, box.cy), (box.x, box.cy)])
             lines = edge_lines(box.node, lang)
             if lines:
                 c.label_on_line(lines, (bus + box.x) / 2, box.cy, SMALL)
     else:  # fan in: one line per box to a bus, then one arrow
-        target = after[0]
-        bus = target.x - BUS
-        ys = [b.cy for b in before]
+        bus = after[0].x - BUS
+        ys = [b.cy for b in before] + [centre]
         for box in before:
             c.polyline([(box.right, box.cy), (bus, box.cy)], "dg-arrow")
-        c.polyline([(bus, min(ys + [centre])), (bus, max(ys + [centre]))], "dg-arrow")
-        c.arrow([(bus, centre), (target.x, centre)])
+        c.polyline([(bus, min(ys)), (bus, max(ys))], "dg-arrow")
+        c.arrow([(bus, centre), (after[0].x, centre)])
 
 
 # -----------------------------------------------------------------------------
@@ -272,158 +291,193 @@ def _connect_right(c: Canvas, before: list[Box], after: list[Box], lang: str, ce
 
 
 @dataclass
+class Row:
+    """One step of a top-to-bottom panel, measured."""
+    boxes: list[Box]
+    sides: list[Box]                 # input and/or output, in the side column
+    listed: bool = False             # a branch whose boxes are listed under one another
+    labels: list[list[str]] = field(default_factory=list)   # arrow labels of a listed branch
+    height: float = 0.0
+    gap_before: float = 0.0
+
+
+@dataclass
 class DownPlan:
-    """One panel measured for a column of a given width, before it is placed."""
     panel: Panel
     width: float
-    main_x: float = 0.0           # offsets inside the panel's column
-    main_w: float = 0.0
-    in_x: float = 0.0
-    out_x: float = 0.0
-    mains: list[list[Box]] = field(default_factory=list)
-    inputs: dict[int, Box] = field(default_factory=dict)
-    outputs: dict[int, Box] = field(default_factory=dict)
-    row_h: list[float] = field(default_factory=list)
-    gap_before: list[float] = field(default_factory=list)   # gap_before[0]: room above row 1
+    main_x: float
+    main_w: float
+    side_x: float
+    rows: list[Row]
+    group_label_lines: list[list[str]]
     end_pad: float = 0.0
-    group_labels: dict[int, list[str]] = field(default_factory=dict)
 
 
 def plan_down(panel: Panel, lang: str, width: float, arrows: bool) -> DownPlan:
-    plan = DownPlan(panel, width)
     inset = FRAME if panel.groups else 0.0
     usable = width - 2 * inset
-    has_in = any(s.input for s in panel.steps)
-    has_out = any(s.output for s in panel.steps)
-    if has_in and has_out:
-        side = (usable - 2 * SIDE_GAP) * 0.32
-        plan.main_w = usable - 2 * SIDE_GAP - 2 * side
-        plan.in_x, plan.main_x = inset, inset + side + SIDE_GAP
-        plan.out_x = plan.main_x + plan.main_w + SIDE_GAP
-    elif has_in or has_out:
-        side = (usable - SIDE_GAP) * 0.42
-        plan.main_w = usable - SIDE_GAP - side
-        if has_in:
-            plan.in_x, plan.main_x = inset, inset + side + SIDE_GAP
-        else:
-            plan.main_x, plan.out_x = inset, inset + plan.main_w + SIDE_GAP
+    has_sides = any(s.input or s.output for s in panel.steps)
+    if has_sides:
+        main_w = (usable - SIDE_GAP) * 0.42
+        main_x, side_x = inset, inset + main_w + SIDE_GAP
+        side_w = usable - main_w - SIDE_GAP
     else:
-        side = 0.0
-        plan.main_w = min(usable, 300.0)
-        plan.main_x = inset + (usable - plan.main_w) / 2
+        main_w = min(usable, MAIN_MAX)
+        main_x, side_x, side_w = inset + (usable - main_w) / 2, 0.0, 0.0
 
+    rows: list[Row] = []
     for index, step in enumerate(panel.steps):
         nodes = step_nodes(step)
+        row = Row([], [])
         if step.branch:
-            box_w = (plan.main_w - BRANCH_GAP * (len(nodes) - 1)) / len(nodes)
-            boxes = [measure(node, lang, box_w) for node in nodes]
-            tallest = max(b.h for b in boxes)
-            for box in boxes:
-                box.h = tallest
+            side_by_side = (main_w - BRANCH_GAP * (len(nodes) - 1)) / len(nodes)
+            if side_by_side >= BRANCH_MIN:
+                row.boxes = [measure(n, lang, side_by_side) for n in nodes]
+                row.height = max(b.h for b in row.boxes)
+            else:
+                row.listed = True
+                box_w = main_w - LIST_INDENT
+                row.boxes = [measure(n, lang, box_w) for n in nodes]
+                row.labels = [edge_lines(n, lang, box_w) for n in nodes]
+                row.height = sum(b.h + block_height(l, SMALL) + (4 if l else 0) for b, l in zip(row.boxes, row.labels)) \
+                    + BRANCH_GAP * (len(nodes) - 1)
         else:
-            boxes = [measure(nodes[0], lang, plan.main_w)]
-        plan.mains.append(boxes)
-        if step.input:
-            plan.inputs[index] = measure(step.input, lang, side, SMALL)
-        if step.output:
-            plan.outputs[index] = measure(step.output, lang, side, SMALL)
-        sides = [plan.inputs.get(index), plan.outputs.get(index)]
-        plan.row_h.append(max([boxes[0].h] + [box.h for box in sides if box]))
+            row.boxes = [measure(nodes[0], lang, main_w)]
+            row.sides = [measure(side, lang, side_w, SMALL) for side in (step.input, step.output) if side]
+            side_h = sum(b.h for b in row.sides) + SIDE_STACK * (len(row.sides) - 1)
+            row.height = max(row.boxes[0].h, side_h)
+            row.boxes[0].h = row.height  # the arrows to the side boxes land on it
+        if index:
+            gap = GAP_DOWN if arrows else GAP_PLAIN
+            if arrows and not row.listed:
+                label_h = max((block_height(edge_lines(n, lang), SMALL) for n in nodes), default=0.0)
+                if label_h:
+                    gap = max(gap, label_h + 24)
+                if step.branch or panel.steps[index - 1].branch:
+                    gap += BUS
+            if row.listed:
+                gap = 14
+            row.gap_before = gap
+        rows.append(row)
 
-        gap = 0.0 if index == 0 else (GAP_DOWN if arrows else GAP_PLAIN)
-        if index and arrows:
-            labels = max((block_height(edge_lines(n, lang), SMALL) for n in nodes), default=0.0)
-            if labels:
-                gap = max(gap, labels + 24)
-            if step.branch or panel.steps[index - 1].branch:
-                gap += BUS
-        plan.gap_before.append(gap)
-
-    # Frames: room for the label above the first step of a group, and padding below the last.
-    band, plan.group_labels = group_band(panel.groups, lang, lambda g: width)
-    for group in panel.groups:
+    # Frames: room for the label above a group's first step, and padding below its last.
+    label_lines = group_labels(panel.groups, lang, lambda g: width)
+    plan = DownPlan(panel, width, main_x, main_w, side_x, rows, label_lines)
+    for group, lines in zip(panel.groups, label_lines):
         first, last = group.first - 1, group.last - 1
-        plan.gap_before[first] += band + FRAME + 6 + (FRAME if first else 0)
-        if last + 1 < len(panel.steps):
-            plan.gap_before[last + 1] += FRAME
+        rows[first].gap_before += block_height(lines, SMALL) + FRAME + 6 + (FRAME if first else 0)
+        if last + 1 < len(rows):
+            rows[last + 1].gap_before += FRAME
         else:
             plan.end_pad = FRAME
     return plan
 
 
-def draw_down(c: Canvas, plan: DownPlan, lang: str, x0: float, y0: float, row_h: list[float],
-              gap_before: list[float], arrows: bool) -> float:
-    """Draw a planned panel with the given (lined-up) row heights; return the y below it."""
-    panel = plan.panel
+def draw_down(c: Canvas, plan: DownPlan, lang: str, x0: float, y0: float, heights: list[float],
+              gaps: list[float], arrows: bool) -> float:
+    """Draw a planned panel with the given (lined-up) row heights and gaps; return its bottom."""
+    rows = plan.rows
     tops: list[float] = []
     y = y0
-    for index in range(len(panel.steps)):
-        y += gap_before[index]
+    for index in range(len(rows)):
+        y += gaps[index]
         tops.append(y)
-        y += row_h[index]
+        y += heights[index]
     bottom = y + plan.end_pad
 
-    for index, boxes in enumerate(plan.mains):
-        x = x0 + plan.main_x
-        for box in boxes:
-            box.x = x
-            box.y = tops[index] + (row_h[index] - box.h) / 2
-            x += box.w + BRANCH_GAP
-    for index, box in plan.inputs.items():
-        box.x, box.y = x0 + plan.in_x, tops[index] + (row_h[index] - box.h) / 2
-    for index, box in plan.outputs.items():
-        box.x, box.y = x0 + plan.out_x, tops[index] + (row_h[index] - box.h) / 2
+    main_x = x0 + plan.main_x
+    for index, row in enumerate(rows):
+        top = tops[index]
+        if row.listed:
+            y = top
+            for box, lines in zip(row.boxes, row.labels):
+                y += block_height(lines, SMALL) + (4 if lines else 0)
+                box.x, box.y = main_x + LIST_INDENT, y
+                y += box.h + BRANCH_GAP
+        elif len(row.boxes) > 1:
+            x = main_x
+            for box in row.boxes:
+                box.x, box.y = x, top
+                x += box.w + BRANCH_GAP
+        else:
+            box = row.boxes[0]
+            box.x, box.y = main_x, top + (heights[index] - box.h) / 2
+            side_h = sum(b.h for b in row.sides) + SIDE_STACK * (len(row.sides) - 1)
+            y = box.cy - side_h / 2
+            for side in row.sides:
+                side.x, side.y = x0 + plan.side_x, y
+                y += side.h + SIDE_STACK
 
-    band = max((block_height(lines, SMALL) for lines in plan.group_labels.values()), default=0.0)
-    for index, group in enumerate(panel.groups):
+    for group, lines in zip(plan.panel.groups, plan.group_label_lines):
         first, last = group.first - 1, group.last - 1
-        top = tops[first] - band - FRAME - 6
-        end = tops[last] + row_h[last] + FRAME
+        top = tops[first] - block_height(lines, SMALL) - FRAME - 6
+        end = tops[last] + heights[last] + FRAME
         c.rect(x0, top, plan.width, end - top, f"dg-group dg-group--{group.style}", radius=8)
-        c.text(plan.group_labels[index], x0 + FRAME, top + 4, SMALL,
-               f"dg-group-label dg-group-label--{group.style}", anchor="start")
+        c.text(lines, x0 + FRAME, top + 4, SMALL, f"dg-group-label dg-group-label--{group.style}",
+               anchor="start")
 
     if arrows:
-        for index in range(1, len(panel.steps)):
-            before, after = plan.mains[index - 1], plan.mains[index]
-            row_end = tops[index - 1] + row_h[index - 1]
-            if len(before) == 1 and len(after) == 1:
-                x = before[0].cx
-                c.arrow([(x, before[0].bottom), (x, after[0].y)])
-                lines = edge_lines(after[0].node, lang)
-                if lines:
-                    c.label_on_line(lines, x, (row_end + tops[index]) / 2, SMALL)
-            elif len(after) > 1:
-                bus = row_end + BUS
-                xs = [b.cx for b in after]
-                src = before[0]
-                c.polyline([(src.cx, src.bottom), (src.cx, bus)], "dg-arrow")
-                c.polyline([(min(xs + [src.cx]), bus), (max(xs + [src.cx]), bus)], "dg-arrow")
-                for box in after:
-                    c.arrow([(box.cx, bus), (box.cx, box.y)])
-                    lines = edge_lines(box.node, lang)
-                    if lines:
-                        c.label_on_line(lines, box.cx, (bus + box.y) / 2, SMALL)
+        for index in range(1, len(rows)):
+            _connect_down(c, rows[index - 1], rows[index], tops[index - 1] + heights[index - 1],
+                          tops[index], lang)
+    for index, row in enumerate(rows):
+        step_box = row.boxes[0]
+        for side in row.sides:
+            y = side.cy
+            if side.node is plan.panel.steps[index].input:
+                c.arrow([(side.x, y), (step_box.right, y)], "dg-arrow dg-arrow--side")
             else:
-                target = after[0]
-                bus = tops[index] - BUS
-                xs = [b.cx for b in before]
-                for box in before:
-                    c.polyline([(box.cx, box.bottom), (box.cx, bus)], "dg-arrow")
-                c.polyline([(min(xs + [target.cx]), bus), (max(xs + [target.cx]), bus)], "dg-arrow")
-                c.arrow([(target.cx, bus), (target.cx, target.y)])
-    for index, box in plan.inputs.items():
-        main = plan.mains[index][0]
-        c.arrow([(box.right, main.cy), (main.x, main.cy)], "dg-arrow dg-arrow--side")
-    for index, box in plan.outputs.items():
-        main = plan.mains[index][0]
-        c.arrow([(main.right, main.cy), (box.x, main.cy)], "dg-arrow dg-arrow--side")
-    for boxes in plan.mains:
-        for box in boxes:
+                c.arrow([(step_box.right, y), (side.x, y)], "dg-arrow dg-arrow--side")
+        for box in row.boxes + row.sides:
             draw_box(c, box)
-    for box in list(plan.inputs.values()) + list(plan.outputs.values()):
-        draw_box(c, box)
+        if row.listed:
+            for box, lines in zip(row.boxes, row.labels):
+                c.text(lines, box.x + 2, box.y - 4 - block_height(lines, SMALL), SMALL, "dg-edge",
+                       anchor="start")
     return bottom
+
+
+def _connect_down(c: Canvas, before: Row, after: Row, row_end: float, next_top: float, lang: str) -> None:
+    if before.listed:
+        # The listed boxes' bus runs on to the next step.
+        source = before.boxes[0]
+        bus = source.x - LIST_INDENT + 12
+        target = after.boxes[0]
+        c.arrow([(bus, before.boxes[-1].cy), (bus, target.y)])
+        return
+    if after.listed:
+        source = before.boxes[0]
+        bus = source.x + 12
+        last = after.boxes[-1]
+        c.polyline([(bus, source.bottom), (bus, last.cy)], "dg-arrow")
+        for box in after.boxes:
+            c.arrow([(bus, box.cy), (box.x, box.cy)])
+        return
+    if len(before.boxes) == 1 and len(after.boxes) == 1:
+        x = before.boxes[0].cx
+        c.arrow([(x, before.boxes[0].bottom), (x, after.boxes[0].y)])
+        lines = edge_lines(after.boxes[0].node, lang)
+        if lines:
+            c.label_on_line(lines, x, (row_end + next_top) / 2, SMALL)
+    elif len(after.boxes) > 1:  # fan out
+        source = before.boxes[0]
+        bus = row_end + BUS
+        xs = [b.cx for b in after.boxes] + [source.cx]
+        c.polyline([(source.cx, source.bottom), (source.cx, bus)], "dg-arrow")
+        c.polyline([(min(xs), bus), (max(xs), bus)], "dg-arrow")
+        for box in after.boxes:
+            c.arrow([(box.cx, bus), (box.cx, box.y)])
+            lines = edge_lines(box.node, lang, box.w)
+            if lines:
+                c.label_on_line(lines, box.cx, (bus + box.y) / 2, SMALL)
+    else:  # fan in
+        target = after.boxes[0]
+        bus = next_top - BUS
+        xs = [b.cx for b in before.boxes] + [target.cx]
+        for box in before.boxes:
+            c.polyline([(box.cx, box.bottom), (box.cx, bus)], "dg-arrow")
+        c.polyline([(min(xs), bus), (max(xs), bus)], "dg-arrow")
+        c.arrow([(target.cx, bus), (target.cx, target.y)])
 
 
 # -----------------------------------------------------------------------------
@@ -431,57 +485,46 @@ def draw_down(c: Canvas, plan: DownPlan, lang: str, x0: float, y0: float, row_h:
 # -----------------------------------------------------------------------------
 
 
-def panel_heading(panel: Panel, lang: str, width: float) -> list[str]:
-    return wrap(t(panel.title, lang), width, FONT) if panel.title else []
-
-
-def panel_note(panel: Panel, lang: str, width: float) -> list[str]:
-    return wrap(t(panel.note, lang), width, SMALL) if panel.note else []
-
-
 def render_flow(flow: Flow, lang: str, width: float, direction: str) -> tuple[Canvas, float]:
     """Lay the flow out in `direction` to fit `width`; return the drawing and its height."""
     c = Canvas()
     y = 2.0
     if direction == "right":
-        gap = right_gap(flow, lang)
-        columns = max(len(p.steps) for p in flow.panels)
+        inset = FRAME if any(p.groups for p in flow.panels) else 0.0
+        columns = right_columns(flow, lang, inset, width - 2 * inset)
         for number, panel in enumerate(flow.panels):
             if number:
                 y += PANEL_GAP
-            y += c.text(panel_heading(panel, lang, width), 0, y, FONT, "dg-title", anchor="start")
             if panel.title:
-                y += 8
-            y = layout_right(c, panel, lang, 0, y, width, columns, gap, flow.arrows)
-            note = panel_note(panel, lang, width)
-            if note:
-                y += 10 + c.text(note, 0, y + 10, SMALL, "dg-panel-note", anchor="start")
+                y += c.text(wrap(t(panel.title, lang), width, FONT), 0, y, FONT, "dg-title", anchor="start") + 8
+            y = layout_right(c, panel, lang, y, columns, flow.arrows)
+            if panel.note:
+                y += 10 + c.text(wrap(t(panel.note, lang), width, SMALL), 0, y + 10, SMALL,
+                                 "dg-panel-note", anchor="start")
         return c, y + 2
 
     count = len(flow.panels)
-    side_by_side = count > 1 and (width - (count - 1) * 16) / count >= 150
-    rows = [flow.panels] if side_by_side else [[p] for p in flow.panels]
+    side_by_side = count > 1 and (width - (count - 1) * COLUMN_GAP) / count >= 150
+    rows = [list(flow.panels)] if side_by_side else [[p] for p in flow.panels]
     for number, row in enumerate(rows):
         if number:
             y += PANEL_GAP
-        n = len(row)
-        column_w = (width - (n - 1) * 16) / n
-        xs = [i * (column_w + 16) for i in range(n)]
-        headings = [panel_heading(p, lang, column_w) for p in row]
-        heading_h = max(block_height(h, FONT) for h in headings)
+        column_w = (width - (len(row) - 1) * COLUMN_GAP) / len(row)
+        xs = [i * (column_w + COLUMN_GAP) for i in range(len(row))]
+        headings = [wrap(t(p.title, lang), column_w, FONT) if p.title else [] for p in row]
+        heading_h = max(block_height(lines, FONT) for lines in headings)
         for x, lines in zip(xs, headings):
             c.text(lines, x + column_w / 2, y, FONT, "dg-title")
         if heading_h:
             y += heading_h + 8
         plans = [plan_down(p, lang, column_w, flow.arrows) for p in row]
-        longest = max(len(p.panel.steps) for p in plans)
-        row_h = [max(p.row_h[i] for p in plans if i < len(p.row_h)) for i in range(longest)]
-        gaps = [max(p.gap_before[i] for p in plans if i < len(p.gap_before)) for i in range(longest)]
-        bottom = max(draw_down(c, p, lang, x, y, row_h, gaps, flow.arrows) for p, x in zip(plans, xs))
-        notes = [panel_note(p, lang, column_w) for p in row]
+        longest = max(len(p.rows) for p in plans)
+        heights = [max(p.rows[i].height for p in plans if i < len(p.rows)) for i in range(longest)]
+        gaps = [max(p.rows[i].gap_before for p in plans if i < len(p.rows)) for i in range(longest)]
+        bottom = max(draw_down(c, p, lang, x, y, heights, gaps, flow.arrows) for p, x in zip(plans, xs))
+        notes = [wrap(t(p.note, lang), column_w, SMALL) if p.note else [] for p in row]
         if any(notes):
-            bottom += 10
-            bottom += max(c.text(lines, x + column_w / 2, bottom, SMALL, "dg-panel-note")
-                          for lines, x in zip(notes, xs))
+            bottom += 10 + max(c.text(lines, x + column_w / 2, bottom + 10, SMALL, "dg-panel-note")
+                               for lines, x in zip(notes, xs))
         y = bottom
     return c, y + 2

@@ -53,10 +53,13 @@ def description(diagram: Diagram, lang: str) -> str:
 
 
 def render_figure(diagram: Diagram, lang: str, uid: str) -> str:
-    """The whole figure on one line, so Markdown passes it through untouched."""
+    """The whole figure on one line, so Markdown passes it through untouched.
+
+    `uid` prefixes the ids inside; it must be unique on the page and, since the
+    handout page gathers every page into one, best unique on the whole site."""
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     return (
-        f'<figure class="diagram diagram--{diagram.kind}" id="{esc(uid)}">'
+        f'<figure class="diagram diagram--{diagram.kind}" data-diagram="{esc(diagram.id)}">'
         + render_svg(diagram, lang, uid, "wide")
         + render_svg(diagram, lang, uid, "narrow")
         + f"<figcaption>{esc(diagram.caption[lang])}</figcaption></figure>"

@@ -5,13 +5,24 @@ Pure Python over file names and text; nothing here imports MkDocs, so the build
 Each problem names the file, the line and the field, and says what to do, in
 words a contributor who is not a programmer can act on.
 
-The YAML format is documented in CONTRIBUTING.md; in short:
+The format, for contributors, is in CONTRIBUTING.md. Every visible text is a
+mapping {zh: ..., en: ...}; `caption` and `alt` are required. By kind:
 
-    kind: flow                      # flow | bars | line
-    caption: {zh: ..., en: ...}     # shown under the picture
-    alt: {zh: ..., en: ...}         # the picture said in words, for screen readers
-    steps:                          # (flow) boxes joined by arrows
-      - label: {zh: 提问, en: Question}
+    kind: flow        direction: right | down (the wide drawing; phones always get down)
+                      arrows: true | false
+                      steps: [step, ...]  with a top-level note and groups,
+                      or panels: [{title, steps, note, groups}, ...]
+        step:         label, note, style, stack (a pile of cards), cells: {count, chosen},
+                      edge (words on the incoming arrow), input, output (side boxes),
+                      width (room in a row, relative); or {branch: [box, ...], width}
+        group:        {first, last, label, style}  (steps counted from 1)
+        style:        plain | strong | highlight | data | muted | good | bad
+    kind: bars        categories: [text, ...], subtitle, values_as: percent | number,
+                      panels: [{title, values: [...]} or {title, temperature}, ...]
+                      logits: [...] (one per category; softmax(logits / T) per panel)
+    kind: line        x_label, y_label, series: [{id, label, style, points: [[x, y], ...]}],
+                      markers: [{at, label}], zones: [{from, to, label}]
+                      (at / from / to: a number, or {lowest: <series id>}; to may be "end")
 """
 
 from __future__ import annotations
@@ -70,6 +81,7 @@ class Step:
     branch: tuple[Node, ...] = ()
     input: Node | None = None    # what goes in (drawn before the box, across the flow)
     output: Node | None = None   # what comes out (drawn after the box, across the flow)
+    width: float = 1.0           # room in a left-to-right row, relative to the other steps
 
     @property
     def edge(self) -> Text | None:
@@ -163,6 +175,7 @@ class Library:
     """Every diagram of the site, and what is wrong with the sources."""
     diagrams: dict[str, Diagram] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    files: set[str] = field(default_factory=set)   # every diagram id with a file, valid or not
 
     @property
     def errors(self) -> list[Problem]:
@@ -265,25 +278,27 @@ class _Reader:
 
     def text(self, value: Any, where: Where, required: bool = True) -> Text | None:
         """A visible text, in both languages: {zh: ..., en: ...}."""
-        example = "label: {zh: 检索, en: Retrieve}"
+        name = next((part for part in reversed(where) if isinstance(part, str)), "label")
+        example = f"a line '{name}:' with a line 'zh: ...' and a line 'en: ...' under it"
         if value is None:
             if required:
-                self.problem(where, (
-                    f"this text is missing. Write it in both languages, like  {example}"))
+                self.problem(where, f"this text is missing. Write it in both languages: {example}.")
             return None
         if not isinstance(value, dict):
             self.problem(where, (
                 "this text is given in one language only. Every visible text is written in "
-                f"both languages, like  {example}"))
+                f"both languages: {example}."))
             return None
         result: Text = {}
         for lang in value:
             if lang not in LANGUAGES:
+                hint = ""
+                if " " in str(lang) or len(str(lang)) > 3:
+                    hint = (" It looks like a piece of your text: inside { } a comma ends a text. "
+                            "Write 'zh:' and 'en:' on lines of their own instead, as the other "
+                            "diagram files do, or put the text in double quotes.")
                 self.problem(where + (lang,), (
-                    f"'{lang}' is not a language of this site: use zh (Chinese) and en (English). "
-                    "If it is a piece of your text, the text was cut at a comma: inside { } a comma "
-                    "ends a text. Write the two languages on lines of their own instead (as in the "
-                    "other diagram files), or put the text in double quotes."))
+                    f"'{lang}' is not a language of this site: use zh (Chinese) and en (English).{hint}"))
         for lang in LANGUAGES:
             text = value.get(lang)
             if isinstance(text, bool):
@@ -293,10 +308,10 @@ class _Reader:
             elif isinstance(text, (int, float)):
                 result[lang] = str(text)
             elif not isinstance(text, str) or not text.strip():
-                other = LANGUAGE_NAMES["en" if lang == "zh" else "zh"]
+                other = "en" if lang == "zh" else "zh"
                 self.problem(where, (
-                    f"the {LANGUAGE_NAMES[lang]} text ({lang}) is missing. Add it next to the "
-                    f"{other}: every visible text needs both, like  {example}"))
+                    f"the {LANGUAGE_NAMES[lang]} text is missing. Add a line '{lang}: ...' next to "
+                    f"the line '{other}: ...': every visible text is written in both languages."))
             else:
                 result[lang] = tidy(text, lang)
         return result if len(result) == len(LANGUAGES) else None
@@ -340,7 +355,7 @@ class _Reader:
 
 COMMON_FIELDS = ("kind", "caption", "alt")
 NODE_FIELDS = ("label", "note", "style", "stack", "cells", "edge")
-STEP_FIELDS = NODE_FIELDS + ("input", "output", "branch")
+STEP_FIELDS = NODE_FIELDS + ("input", "output", "branch", "width")
 FLOW_FIELDS = COMMON_FIELDS + ("direction", "arrows", "steps", "panels", "note", "groups")
 PANEL_FIELDS = ("title", "steps", "note", "groups")
 BARS_FIELDS = COMMON_FIELDS + ("categories", "panels", "subtitle", "logits", "values_as")
@@ -356,11 +371,8 @@ def read_diagram(path: str, text: str) -> tuple[Diagram | None, list[Problem]]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        reason = getattr(error, "problem", None) or "it is not valid YAML"
         return None, [Problem(path, "", (
-            f"the file cannot be read ({reason}, line {line}). Check the indentation (spaces, "
-            "not tabs, lined up under the line above) and put texts that contain a colon ':' "
-            "or start with a bracket or quote in double quotes."), line)]
+            f"the file cannot be read near line {line}: {yaml_problem(error)}"), line)]
     lines: dict[Where, int] = {}
     if root is not None:
         _line_numbers(root, (), lines)
@@ -387,6 +399,39 @@ def read_diagram(path: str, text: str) -> tuple[Diagram | None, list[Problem]]:
     if reader.problems or body is None or caption is None or alt is None:
         return None, reader.problems
     return Diagram(diagram_id, path, kind, caption, alt, body), []
+
+
+# What YAML's own messages mean, in words for someone who is not a programmer.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed",
+     "a text contains ': ' (a colon and a space). Put that whole text in double quotes, "
+     'like  en: "Search: find the passages"'),
+    ("found character '\\t'", "a tab is used to indent. Indent with spaces only."),
+    ("could not find expected ':'",
+     "a line has no 'name:' at its start, or a text in double quotes is not closed."),
+    ("expected <block end>",
+     "a line is not lined up with the lines around it. Check its indentation (spaces)."),
+    ("did not find expected key",
+     "a line is not lined up with the lines around it, or a text starts with a quote that "
+     "is not closed."),
+    ("did not find expected ',' or '}'",
+     "a text inside { } has a comma, a colon or a question mark. Write 'zh:' and 'en:' on "
+     "lines of their own instead, as the other diagram files do."),
+    ("expected ',' or '}'",
+     "a text inside { } has a comma, a colon or a question mark. Write 'zh:' and 'en:' on "
+     "lines of their own instead, as the other diagram files do."),
+    ("found unexpected end of stream", "a text in double quotes is not closed."),
+)
+
+
+def yaml_problem(error: yaml.YAMLError) -> str:
+    reason = f"{getattr(error, 'problem', '') or ''} {getattr(error, 'context', '') or ''}"
+    for known, meaning in _YAML_PROBLEMS:
+        if known in reason:
+            return meaning
+    return (f"{reason.strip() or 'it is not valid YAML'}. Check the indentation (spaces, lined up "
+            "with the lines around) and put texts that contain ': ' or start with a quote or a "
+            "bracket in double quotes.")
 
 
 def _read_node(reader: _Reader, value: Any, where: Where, allowed=NODE_FIELDS,
@@ -428,8 +473,15 @@ def _read_steps(reader: _Reader, value: Any, where: Where) -> tuple[Step, ...]:
     previous_branch = False
     for index, item in enumerate(reader.items(value, where, "steps")):
         at = where + (index,)
+        width = 1.0
+        if isinstance(item, dict) and item.get("width") is not None:
+            width = reader.number(item["width"], at + ("width",), "'width' (how much room the step takes)",
+                                  minimum=0.5) or 1.0
+            if width > 4:
+                reader.problem(at + ("width",), "'width' can be at most 4 (four times a normal step).")
+                width = 1.0
         if isinstance(item, dict) and "branch" in item:
-            data = reader.mapping(item, at, ("branch",), "branch: [...]")
+            data = reader.mapping(item, at, ("branch", "width"), "branch: [...]")
             boxes = reader.items(item.get("branch"), at + ("branch",), "boxes", minimum=2)
             nodes = tuple(n for i, box in enumerate(boxes)
                           if (n := _read_node(reader, box, at + ("branch", i))) is not None)
@@ -437,7 +489,7 @@ def _read_steps(reader: _Reader, value: Any, where: Where) -> tuple[Step, ...]:
                 reader.problem(at, (
                     "two branches cannot follow each other: put a single box between them."))
             if data is not None:
-                steps.append(Step(node=None, branch=nodes))
+                steps.append(Step(node=None, branch=nodes, width=width))
             previous_branch = True
             continue
         previous_branch = False
@@ -448,7 +500,7 @@ def _read_steps(reader: _Reader, value: Any, where: Where) -> tuple[Step, ...]:
         for side in ("input", "output"):
             if isinstance(item, dict) and item.get(side) is not None:
                 extra[side] = _read_node(reader, item[side], at + (side,))
-        steps.append(Step(node=node, **extra))
+        steps.append(Step(node=node, width=width, **extra))
     return tuple(steps)
 
 
@@ -647,6 +699,7 @@ def read_library(files: dict[str, str]) -> Library:
         if not path.endswith((".yml", ".yaml")):
             continue
         diagram, problems = read_diagram(path, files[path])
+        library.files.add(Path(path).stem)
         library.problems.extend(problems)
         if diagram is not None:
             if diagram.id in library.diagrams:
@@ -695,8 +748,7 @@ def find_markers(text: str) -> tuple[list[Placement], list[int]]:
 def marker_problems(pages: dict[str, str], library: Library) -> list[Problem]:
     """Every marker must name a diagram that exists (and be written so the build sees it)."""
     problems = []
-    known = sorted(library.diagrams)
-    broken = {Path(p.path).stem for p in library.errors}
+    known = sorted(library.files | set(library.diagrams))
     for path, text in sorted(pages.items()):
         placements, slips = find_markers(text)
         for placement in placements:
@@ -704,7 +756,7 @@ def marker_problems(pages: dict[str, str], library: Library) -> list[Problem]:
                 continue
             if not placement.id:
                 message = "the marker has no diagram id. Write it like  <!-- diagram: rag-flow -->"
-            elif placement.id in broken:
+            elif placement.id in known:
                 continue  # the diagram's own file has problems, reported on their own
             else:
                 guess = difflib.get_close_matches(placement.id, known, n=1)

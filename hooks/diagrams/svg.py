@@ -66,12 +66,17 @@ def text_width(text: str, size: float) -> float:
     return sum(char_width(char) for char in text) * size
 
 
+# Never break a line next to these: "3 × 24 = 72" stays in one piece.
+OPERATORS = set("=×÷+−≈<>")
+
+
 def _atoms(text: str) -> list[str]:
     """Split text into pieces a line may break between.
 
     Latin words stay whole (a break is allowed after '-' or '/'); every CJK character
     is its own piece; spaces are separate pieces; punctuation sticks to its neighbour
-    so that no line starts with '，' or ends with '（'.
+    so that no line starts with '，' or ends with '（'; a sum such as '3 × 24 = 72'
+    is one piece.
     """
     pieces: list[str] = []
     word = ""
@@ -95,40 +100,77 @@ def _atoms(text: str) -> list[str]:
         pieces.append(word)
 
     glued: list[str] = []
+    join_next = False
     for piece in pieces:
-        if glued and glued[-1] != " " and (piece[0] in NO_LINE_START or glued[-1][-1] in NO_LINE_END):
-            if piece != " ":
-                glued[-1] += piece
-                continue
+        if glued and piece == " " and (join_next or glued[-1] == " "):
+            glued[-1] += " " if join_next else ""
+            continue
+        if glued and (join_next or (glued[-1] != " " and (
+                piece[0] in NO_LINE_START or glued[-1][-1] in NO_LINE_END))):
+            glued[-1] += piece
+            join_next = False
+            continue
+        if piece in OPERATORS and glued:
+            # Take back the space before the operator and the piece before that.
+            if glued[-1] == " " and len(glued) > 1:
+                glued.pop()
+                glued[-1] += " "
+            glued[-1] += piece
+            join_next = True
+            continue
         glued.append(piece)
     return glued
 
 
+def fits(text: str, max_width: float, size: float) -> bool:
+    """True when no unbreakable piece of the text is wider than max_width."""
+    return all(text_width(atom, size) <= max_width
+               for line in str(text).split("\n") for atom in _atoms(line.strip()) if atom != " ")
+
+
+def _greedy(paragraph: str, max_width: float, size: float) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for atom in _atoms(paragraph.strip()):
+        if atom == " ":
+            if current:
+                current += " "
+            continue
+        candidate = current + atom
+        if text_width(candidate.rstrip(), size) <= max_width or not current.strip():
+            current = candidate
+        else:
+            lines.append(current.rstrip())
+            current = atom
+        # A single piece wider than the line (a very long word): cut it by characters.
+        while text_width(current, size) > max_width and len(current) > 1:
+            cut = len(current) - 1
+            while cut > 1 and text_width(current[:cut], size) > max_width:
+                cut -= 1
+            lines.append(current[:cut])
+            current = current[cut:]
+    lines.append(current.rstrip())
+    return [line for line in lines if line]
+
+
 def wrap(text: str, max_width: float, size: float) -> list[str]:
-    """Break text into lines no wider than max_width (estimated); '\\n' forces a break."""
+    """Break text into lines no wider than max_width (estimated); '\n' forces a break.
+
+    A last line of one or two characters ('瓶', 'GB') is avoided by wrapping a little
+    narrower, as long as that does not add a line."""
     lines: list[str] = []
     for paragraph in str(text).split("\n"):
-        current = ""
-        for atom in _atoms(paragraph.strip()):
-            if atom == " ":
-                if current:
-                    current += " "
-                continue
-            candidate = current + atom
-            if text_width(candidate.rstrip(), size) <= max_width or not current.strip():
-                current = candidate
-            else:
-                lines.append(current.rstrip())
-                current = atom
-            # A single piece wider than the line (a very long word): cut it by characters.
-            while text_width(current, size) > max_width and len(current) > 1:
-                cut = len(current) - 1
-                while cut > 1 and text_width(current[:cut], size) > max_width:
-                    cut -= 1
-                lines.append(current[:cut])
-                current = current[cut:]
-        lines.append(current.rstrip())
-    return [line for line in lines if line] or [""]
+        best = _greedy(paragraph, max_width, size)
+        if len(best) > 1 and len(best[-1].strip()) <= 2:
+            for factor in (0.95, 0.9, 0.85, 0.8):
+                if not fits(paragraph, max_width * factor, size):
+                    break
+                attempt = _greedy(paragraph, max_width * factor, size)
+                if len(attempt) == len(best) and len(attempt[-1].strip()) > 2:
+                    best = attempt
+                    break
+        lines.extend(best)
+    return lines or [""]
 
 
 def lines_width(lines: list[str], size: float) -> float:
@@ -225,6 +267,7 @@ class Canvas:
 def document(body: Canvas, width: float, height: float, uid: str, title: str, desc: str,
              variant: str) -> str:
     """The finished <svg>: scales to its container, never wider than its natural size."""
+    uid = esc(uid)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram__svg diagram__svg--{variant}" '
         f'viewBox="0 0 {num(width)} {num(height)}" width="100%" style="max-width: {num(width)}px" '

@@ -135,14 +135,15 @@ def assemble(lang: str, terms: list[tuple[Term, str]], comparisons: list[tuple[s
         "</ol></nav>",
     ]
     for chapter in chapters + comparison_chapters:
-        parts += [f'<section class="handout-chapter" id="{chapter.anchor}">',
-                  f"<h1>{escape(chapter.title)}</h1>", chapter.html, "</section>"]
-    parts += ['<section class="handout-appendix" id="handout-glossary">',
-              f"<h1>{escape(words['appendix'])}</h1><dl>"]
+        # The id sits on the heading: Chromium names a bookmark twice when it is on the section.
+        parts += ['<section class="handout-chapter">',
+                  f'<h1 id="{chapter.anchor}">{escape(chapter.title)}</h1>', chapter.html, "</section>"]
+    parts += ['<section class="handout-appendix">',
+              f'<h1 id="handout-glossary">{escape(words["appendix"])}</h1><dl>']
     for term, _ in sorted(terms, key=lambda pair: pair[0].display_title.casefold()):
         parts.append(f"<dt>{escape(term.display_title)}</dt><dd>{escape(term.summary)}</dd>")
-    parts += ["</dl></section>", '<section class="handout-appendix" id="handout-answers">',
-              f"<h1>{escape(words['answers'])}</h1><ol>"]
+    parts += ["</dl></section>", '<section class="handout-appendix">',
+              f'<h1 id="handout-answers">{escape(words["answers"])}</h1><ol>']
     for answer in answers:
         parts.append(f'<li id="{answer.anchor}"><p><strong>{escape(answer.chapter_title)}'
                      f"</strong> · {answer.question}</p>{answer.answer}</li>")
