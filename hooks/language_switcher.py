@@ -10,7 +10,8 @@ every page. So:
 - the switcher menu (overrides/partials/alternate.html) gets the per-page links,
   made site-relative, as `language_links`;
 - the head's hreflang alternates point to each language's home page;
-- every language root gets the sitemap Material asks for.
+- every language root gets the (small, see overrides/sitemap.xml) sitemap
+  Material asks for.
 """
 
 from __future__ import annotations

@@ -125,48 +125,29 @@ _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 LinkRenderer = Callable[[str, str], str]  # (term id, visible text as HTML) -> link HTML
 
 
-def link_mentions(
+def walk_text(
     html: str,
-    matcher: TermMatcher,
-    render_link: LinkRenderer,
+    transform: Callable[[str], str],
     *,
-    exclude: Iterable[str] = (),
-    section_tag: str = "h2",
-) -> tuple[str, list[str]]:
-    """Link the first mention of each term in each section; return (html, term ids linked).
+    skipped: frozenset[str] = SKIPPED_ELEMENTS,
+    skipped_classes: frozenset[str] = SKIPPED_CLASSES,
+    on_open_tag: Callable[[str], None] = lambda name: None,
+) -> str:
+    """Apply `transform` to every run of text a reader sees, outside `skipped` elements.
 
-    `exclude` holds term ids never to link (a page's own term). A new section starts
-    at every `section_tag` heading.
+    Tags, attributes, comments, script and style are copied untouched, so only what
+    `transform` adds to the text changes. `on_open_tag` hears each opening tag outside
+    skipped elements (link_mentions uses it to start a new section at each h2).
     """
-    excluded = set(exclude)
-    linked_in_section: set[str] = set()
-    linked_on_page: dict[str, None] = {}
     skip_stack: list[list] = []  # [tag name, nesting depth] of the element we are inside
     out: list[str] = []
     position = 0
-
-    def link_text(text: str) -> str:
-        pieces = []
-        cursor = 0
-        for mention in matcher.find(text):
-            if mention.key in excluded or mention.key in linked_in_section:
-                continue
-            if _inside_entity(text, mention.start, mention.end):
-                continue
-            pieces.append(text[cursor:mention.start])
-            pieces.append(render_link(mention.key, text[mention.start:mention.end]))
-            cursor = mention.end
-            linked_in_section.add(mention.key)
-            linked_on_page.setdefault(mention.key, None)
-        pieces.append(text[cursor:])
-        return "".join(pieces)
-
     while position < len(html):
         match = _TOKEN.search(html, position)
         text_end = match.start() if match else len(html)
         if text_end > position:
             text = html[position:text_end]
-            out.append(text if skip_stack else link_text(text))
+            out.append(text if skip_stack else transform(text))
         if not match:
             break
         token = match.group(0)
@@ -195,19 +176,59 @@ def link_mentions(
             continue
         if closing or self_closing:
             continue
+        on_open_tag(name)
+        if name in skipped or _has_skipped_class(token, skipped_classes):
+            skip_stack.append([name, 1])
+    return "".join(out)
+
+
+def link_mentions(
+    html: str,
+    matcher: TermMatcher,
+    render_link: LinkRenderer,
+    *,
+    exclude: Iterable[str] = (),
+    section_tag: str = "h2",
+) -> tuple[str, list[str]]:
+    """Link the first mention of each term in each section; return (html, term ids linked).
+
+    `exclude` holds term ids never to link (a page's own term). A new section starts
+    at every `section_tag` heading.
+    """
+    excluded = set(exclude)
+    linked_in_section: set[str] = set()
+    linked_on_page: dict[str, None] = {}
+
+    def link_text(text: str) -> str:
+        pieces = []
+        cursor = 0
+        for mention in matcher.find(text):
+            if mention.key in excluded or mention.key in linked_in_section:
+                continue
+            if _inside_entity(text, mention.start, mention.end):
+                continue
+            pieces.append(text[cursor:mention.start])
+            pieces.append(render_link(mention.key, text[mention.start:mention.end]))
+            cursor = mention.end
+            linked_in_section.add(mention.key)
+            linked_on_page.setdefault(mention.key, None)
+        pieces.append(text[cursor:])
+        return "".join(pieces)
+
+    def start_section(name: str) -> None:
         if name == section_tag:
             linked_in_section.clear()
-        if name in SKIPPED_ELEMENTS or _has_skipped_class(token):
-            skip_stack.append([name, 1])
-    return "".join(out), list(linked_on_page)
+
+    html = walk_text(html, link_text, on_open_tag=start_section)
+    return html, list(linked_on_page)
 
 
-def _has_skipped_class(tag: str) -> bool:
+def _has_skipped_class(tag: str, skipped_classes: frozenset[str]) -> bool:
     match = _CLASS_ATTR.search(tag)
     if not match:
         return False
     classes = (match.group(1) or match.group(2) or match.group(3) or "").split()
-    return any(cls in SKIPPED_CLASSES for cls in classes)
+    return any(cls in skipped_classes for cls in classes)
 
 
 def _inside_entity(text: str, start: int, end: int) -> bool:

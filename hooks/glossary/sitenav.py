@@ -1,7 +1,7 @@
 """Navigation grouped by category, taken from the terms' front matter.
 
 Contributors never edit a nav list: a new term page appears in its category's
-section, in learning-path order. Folder sections other than terms/ keep their
+section, in learning-path order (a large category gets one sub-section per level). Folder sections other than terms/ keep their
 place and get a title in the page's language.
 """
 
@@ -10,7 +10,10 @@ from __future__ import annotations
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
 from mkdocs.structure.pages import Page
 
-from .registry import CATEGORIES, TERMS_FOLDER, Term, language_of
+from .registry import CATEGORIES, LEVELS, TERMS_FOLDER, Term, language_of
+
+# A bigger category is split by level, so that a page's pruned navigation stays small.
+SPLIT_BY_LEVEL_ABOVE = 24
 
 # Pages reached from the home page rather than the navigation.
 HIDDEN_FROM_NAV = frozenset({"handout.md"})
@@ -32,7 +35,11 @@ def arrange_navigation(nav: Navigation, lang: str, terms: dict[str, Term]) -> Na
     for key, titles in CATEGORIES.items():
         members = sorted((t for t in terms.values() if t.category == key and t.id in term_pages),
                          key=Term.learning_order)
-        if members:
+        if len(members) > SPLIT_BY_LEVEL_ABOVE:
+            by_level = [Section(names[lang], [term_pages[t.id] for t in members if t.level == level])
+                        for level, names in LEVELS.items() if any(t.level == level for t in members)]
+            categories.append(Section(titles[lang], by_level))
+        elif members:
             categories.append(Section(titles[lang], [term_pages[t.id] for t in members]))
 
     top_pages, sections = [], []
