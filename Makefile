@@ -16,15 +16,15 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check fix new-term pdf bench system-packages clean
+.PHONY: serve build test check fix new-term pdf bench system-packages git-history clean
 
-serve: $(STAMP)
+serve: $(STAMP) git-history
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(STAMP)
+build: $(STAMP) git-history
 	$(PY) -m mkdocs build --clean
 
-test: $(STAMP) system-packages
+test: $(STAMP) system-packages git-history
 	$(PY) scripts/check.py
 	$(PY) -m pytest
 
@@ -70,6 +70,13 @@ system-packages:
 	    echo "Missing Debian packages:$$missing. Run this, then 'make test' again:"; \
 	    echo "  sudo apt-get install -y $(DEBIAN_PACKAGES)"; exit 1; \
 	  fi; \
+	fi
+
+# "Last updated" dates come from git: a shallow clone gets its history if the remote has it.
+# (Without it, pages whose date cannot be known show none, rather than a wrong one.)
+git-history:
+	@if [ "$$(git rev-parse --is-shallow-repository 2>/dev/null)" = true ]; then \
+	  git fetch --quiet --unshallow 2>/dev/null || echo "Shallow clone: some pages will show no 'last updated' date."; \
 	fi
 
 clean:
