@@ -156,9 +156,18 @@ def test_early_stopping_line_sits_at_the_lowest_validation_error(library):
 
 
 def test_moe_picks_8_of_256_experts(library):
-    root = parse(render_svg(library.diagrams["moe-router"], "en", "t", "wide"))
-    cells = [r.get("class") for r in root.iter(f"{SVG}rect") if "dg-cell" in r.get("class")]
-    assert len(cells) == 256 and sum("chosen" in c for c in cells) == 8
+    for variant in VARIANTS:
+        root = parse(render_svg(library.diagrams["moe-router"], "en", "t", variant))
+        squares = {p.get("class"): p.get("d").count("z") for p in root.iter(f"{SVG}path")
+                   if "dg-cell" in p.get("class")}
+        assert squares == {"dg-cell": 248, "dg-cell dg-cell--chosen": 8}
+
+
+def test_every_figure_is_light_enough_for_a_term_page(library):
+    """A term page must stay under 60 KB of HTML (tests/test_quality.py); leave it room."""
+    for diagram in library.diagrams.values():
+        for lang in LANGS:
+            assert len(render_figure(diagram, lang, "dg-x--terms-x").encode()) < 20 * 1024, diagram.id
 
 
 # -----------------------------------------------------------------------------
@@ -215,7 +224,7 @@ def test_figure_has_both_drawings_and_a_caption_in_the_language(library):
     assert root.tag == "figure" and root.get("data-diagram") == "rag-flow"
     svgs = [child for child in root if child.tag == f"{SVG}svg"]
     assert [s.get("class").split()[-1] for s in svgs] == ["diagram__svg--wide", "diagram__svg--narrow"]
-    assert root.find("figcaption").text == diagram.caption["en"]
+    assert root.find("figcaption").text.replace("\xa0", " ") == diagram.caption["en"]
     assert "\n" not in html  # one line: Markdown passes it through untouched
 
 

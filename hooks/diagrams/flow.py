@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass, field
 
 from .source import Flow, Group, Node, Panel, Step
-from .svg import FONT, SMALL, Canvas, block_height, fits, lines_width, wrap
+from .svg import FONT, SMALL, Canvas, block_height, fits, lines_width, num, wrap
 
 PAD_X = 10            # inside a box, left and right
 PAD_Y = 8             # inside a box, top and bottom
@@ -122,7 +122,7 @@ def chosen_cells(count: int, chosen: int) -> set[int]:
 def draw_box(c: Canvas, box: Box) -> None:
     node = box.node
     x, y, w, h = box.x, box.y, box.w, box.h
-    style = f"dg-box dg-box--{node.style}"
+    style = "dg-box" if node.style == "plain" else f"dg-box dg-box--{node.style}"
     if node.stack:
         # Two cards peeking out behind, up and to the right.
         w, h = w - STACK, h - STACK
@@ -138,17 +138,35 @@ def draw_box(c: Canvas, box: Box) -> None:
         content += (6 if box.lines else 0) + box.cell_rows * CELL
     top = y + (h - content) / 2
     cx = x + w / 2
-    top += c.text(box.lines, cx, top, box.size, f"dg-label dg-label--{node.style}")
+    label_cls = "dg-label" if node.style == "plain" else f"dg-label dg-label--{node.style}"
+    top += c.text(box.lines, cx, top, box.size, label_cls)
     if box.note_lines:
         top += 3 + c.text(box.note_lines, cx, top + 3, note_size, "dg-note")
     if node.cells:
         top += 6 if box.lines else 0
         left = cx - box.cell_columns * CELL / 2
         picked = chosen_cells(node.cells.count, node.cells.chosen)
-        for index in range(node.cells.count):
-            row, column = divmod(index, box.cell_columns)
-            cls = "dg-cell dg-cell--chosen" if index in picked else "dg-cell"
-            c.rect(left + column * CELL + 0.75, top + row * CELL + 0.75, CELL - 1.5, CELL - 1.5, cls, radius=1)
+        # One path per kind of square (hundreds of <rect>s would weigh down the page).
+        for chosen, cls in ((False, "dg-cell"), (True, "dg-cell dg-cell--chosen")):
+            corners = [(left + column * CELL + 0.75, top + row * CELL + 0.75)
+                       for row, column in (divmod(i, box.cell_columns) for i in range(node.cells.count)
+                                           if (i in picked) == chosen)]
+            if corners:
+                c.path(squares(corners, CELL - 1.5), cls)
+
+
+def squares(corners: list[tuple[float, float]], size: float) -> str:
+    """Path data for many small squares: each drawn relative to the one before."""
+    side = num(size)
+    parts, previous = [], None
+    for x, y in corners:
+        if previous is None:
+            parts.append(f"M{num(x)} {num(y)}")
+        else:
+            parts.append(f"m{num(x - previous[0])} {num(y - previous[1])}")
+        parts.append(f"h{side}v{side}h-{side}z")
+        previous = (x, y)
+    return "".join(parts)
 
 
 def edge_lines(node: Node | None, lang: str, width: float = EDGE_MAX) -> list[str]:
@@ -269,8 +287,8 @@ def _connect_right(c: Canvas, before: list[Box], after: list[Box], lang: str, ce
     elif len(after) > 1:  # fan out: one line to a bus, then one arrow per box
         bus = before[0].right + BUS
         ys = [b.cy for b in after] + [centre]
-        c.polyline([(before[0].right, centre), (bus, centre)], "dg-arrow")
-        c.polyline([(bus, min(ys)), (bus, max(ys))], "dg-arrow")
+        c.polyline([(before[0].right, centre), (bus, centre)], "dg-line")
+        c.polyline([(bus, min(ys)), (bus, max(ys))], "dg-line")
         for box in after:
             c.arrow([(bus, box.cy), (box.x, box.cy)])
             lines = edge_lines(box.node, lang)
@@ -280,8 +298,8 @@ def _connect_right(c: Canvas, before: list[Box], after: list[Box], lang: str, ce
         bus = after[0].x - BUS
         ys = [b.cy for b in before] + [centre]
         for box in before:
-            c.polyline([(box.right, box.cy), (bus, box.cy)], "dg-arrow")
-        c.polyline([(bus, min(ys)), (bus, max(ys))], "dg-arrow")
+            c.polyline([(box.right, box.cy), (bus, box.cy)], "dg-line")
+        c.polyline([(bus, min(ys)), (bus, max(ys))], "dg-line")
         c.arrow([(bus, centre), (after[0].x, centre)])
 
 
@@ -449,7 +467,7 @@ def _connect_down(c: Canvas, before: Row, after: Row, row_end: float, next_top: 
         source = before.boxes[0]
         bus = source.x + 12
         last = after.boxes[-1]
-        c.polyline([(bus, source.bottom), (bus, last.cy)], "dg-arrow")
+        c.polyline([(bus, source.bottom), (bus, last.cy)], "dg-line")
         for box in after.boxes:
             c.arrow([(bus, box.cy), (box.x, box.cy)])
         return
@@ -463,8 +481,8 @@ def _connect_down(c: Canvas, before: Row, after: Row, row_end: float, next_top: 
         source = before.boxes[0]
         bus = row_end + BUS
         xs = [b.cx for b in after.boxes] + [source.cx]
-        c.polyline([(source.cx, source.bottom), (source.cx, bus)], "dg-arrow")
-        c.polyline([(min(xs), bus), (max(xs), bus)], "dg-arrow")
+        c.polyline([(source.cx, source.bottom), (source.cx, bus)], "dg-line")
+        c.polyline([(min(xs), bus), (max(xs), bus)], "dg-line")
         for box in after.boxes:
             c.arrow([(box.cx, bus), (box.cx, box.y)])
             lines = edge_lines(box.node, lang, box.w)
@@ -475,8 +493,8 @@ def _connect_down(c: Canvas, before: Row, after: Row, row_end: float, next_top: 
         bus = next_top - BUS
         xs = [b.cx for b in before.boxes] + [target.cx]
         for box in before.boxes:
-            c.polyline([(box.cx, box.bottom), (box.cx, bus)], "dg-arrow")
-        c.polyline([(min(xs), bus), (max(xs), bus)], "dg-arrow")
+            c.polyline([(box.cx, box.bottom), (box.cx, bus)], "dg-line")
+        c.polyline([(min(xs), bus), (max(xs), bus)], "dg-line")
         c.arrow([(target.cx, bus), (target.cx, target.y)])
 
 

@@ -62,8 +62,13 @@ def render_figure(diagram: Diagram, lang: str, uid: str) -> str:
         f'<figure class="diagram diagram--{diagram.kind}" data-diagram="{esc(diagram.id)}">'
         + render_svg(diagram, lang, uid, "wide")
         + render_svg(diagram, lang, uid, "narrow")
-        + f"<figcaption>{esc(diagram.caption[lang])}</figcaption></figure>"
+        + f"<figcaption>{esc(keep_sums_together(diagram.caption[lang]))}</figcaption></figure>"
     )
+
+
+def keep_sums_together(text: str) -> str:
+    """No line break inside 'T = 0.5' or '3 × 24': no-break spaces around the operator."""
+    return re.sub(r"(?<=\S) ([=×÷+−≈]) (?=\S)", "\u00a0\\1\u00a0", text)
 
 
 # -----------------------------------------------------------------------------

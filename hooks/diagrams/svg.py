@@ -223,21 +223,20 @@ class Canvas:
         self.path("M" + " L".join(f"{num(x)} {num(y)}" for x, y in points), cls)
 
     def arrow(self, points: list[tuple[float, float]], cls: str = "dg-arrow", head: float = 8) -> None:
-        """A line through the points with an arrowhead at the last one.
+        """A line through the points with an arrowhead at the last one, as one path.
 
-        The head is a filled triangle (no SVG marker, so no id to keep unique and the
-        colour follows the line's CSS class)."""
+        The head is a filled triangle, not an SVG marker: no id to keep unique, and
+        its colour follows the line's CSS class (which sets both fill and stroke)."""
         (x1, y1), (x2, y2) = points[-2], points[-1]
         length = math.hypot(x2 - x1, y2 - y1) or 1.0
         ux, uy = (x2 - x1) / length, (y2 - y1) / length
         base = (x2 - ux * head, y2 - uy * head)
-        self.polyline(points[:-1] + [base], cls)
         half = head * 0.55
         left = (base[0] - uy * half, base[1] + ux * half)
         right = (base[0] + uy * half, base[1] - ux * half)
-        head_cls = " ".join(f"{name}-head" for name in cls.split())
-        self.add(f'<path class="{head_cls}" d="M{num(x2)} {num(y2)} L{num(left[0])} {num(left[1])} '
-                 f'L{num(right[0])} {num(right[1])} Z"/>')
+        line = "M" + " L".join(f"{num(x)} {num(y)}" for x, y in points[:-1] + [base])
+        self.path(f"{line} M{num(x2)} {num(y2)} L{num(left[0])} {num(left[1])} "
+                  f"L{num(right[0])} {num(right[1])} Z", cls)
 
     def text(self, lines: list[str], x: float, top: float, size: float, cls: str,
              anchor: str = "middle") -> float:
@@ -251,7 +250,10 @@ class Canvas:
             # about 0.86 em from the top of the em box in CJK and Latin sans fonts.
             baseline = top + index * line_box + (line_box - size) / 2 + size * 0.86
             spans.append(f'<tspan x="{num(x)}" y="{num(baseline)}">{esc(line)}</tspan>')
-        self.add(f'<text class="{cls}" font-size="{num(size)}" text-anchor="{anchor}">'
+        # SVG's default anchor is "start"; the others are written out. (Not in CSS:
+        # a stylesheet rule would override this attribute.)
+        align = "" if anchor == "start" else f' text-anchor="{anchor}"'
+        self.add(f'<text class="{cls}" font-size="{num(size)}"{align}>'
                  + "".join(spans) + "</text>")
         return len(lines) * line_box
 
@@ -271,7 +273,7 @@ def document(body: Canvas, width: float, height: float, uid: str, title: str, de
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram__svg diagram__svg--{variant}" '
         f'viewBox="0 0 {num(width)} {num(height)}" width="100%" style="max-width: {num(width)}px" '
-        f'role="img" aria-labelledby="{uid}-title {uid}-desc" focusable="false">'
+        f'role="img" aria-labelledby="{uid}-title {uid}-desc">'
         f'<title id="{uid}-title">{esc(title)}</title>'
         f'<desc id="{uid}-desc">{esc(desc)}</desc>'
         + "".join(body.parts) + "</svg>"
