@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 from glossary import render
 from glossary.build_state import state
 from glossary.matcher import TermMatcher, link_mentions
-from glossary.registry import DEFAULT_LANGUAGE, Registry, Term, build_registry, is_stale, language_of
+from glossary.registry import DEFAULT_LANGUAGE, Registry, Term, build_registry, language_of
 from glossary.sitenav import arrange_navigation
 
 log = get_plugin_logger("glossary")
@@ -55,6 +55,7 @@ def on_files(files: Files, *, config) -> Files:
     elif state.registry.errors:
         report_problems(state.registry)
     state.mentions.clear()
+    state.term_urls.clear()
     return files
 
 
@@ -80,7 +81,7 @@ def on_page_markdown(markdown: str, *, page: Page, config, files: Files) -> str:
         markdown = markdown.replace(render.GLOSSARY_INDEX_PLACEHOLDER, index)
 
     head = ""
-    if lang != DEFAULT_LANGUAGE and is_stale(page.file.src_path, state.pages):
+    if lang != DEFAULT_LANGUAGE and page.file.src_path in state.registry.stale_translations:
         head = render.stale_notice(lang)
 
     term = state.term_of(page)
@@ -103,10 +104,10 @@ def on_page_content(html: str, *, page: Page, config, files: Files) -> str:
         return html
     own = state.term_of(page)
 
+    urls = term_urls(lang, files)
+
     def render_link(term_id: str, text_html: str) -> str:
-        target = terms[term_id]
-        href = get_relative_url(files.get_file_from_path(language_of(target.path)[0]).url, page.url)
-        return render.tooltip_link(target, href, text_html)
+        return render.tooltip_link(terms[term_id], get_relative_url(urls[term_id], page.url), text_html)
 
     html, linked = link_mentions(html, matcher, render_link, exclude=[own.id] if own else [])
     for term_id in linked:
@@ -128,6 +129,16 @@ def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> di
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def term_urls(lang: str, files: Files) -> dict[str, str]:
+    """Each term page's URL in this language, looked up once per build."""
+    if lang not in state.term_urls:
+        state.term_urls[lang] = {
+            term.id: files.get_file_from_path(language_of(term.path)[0]).url
+            for term in state.registry.in_language(lang).values()
+        }
+    return state.term_urls[lang]
 
 
 def insert_after_title(markdown: str, block: str) -> str:

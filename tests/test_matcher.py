@@ -78,6 +78,11 @@ def test_never_links_inside_code_links_headings_or_attributes():
     assert out == html and linked == []
 
 
+def test_text_after_script_and_style_is_linked_again():
+    out, linked = link('<script>if (a < b) { x = "<p>RAG</p>"; }</script><style>p{}</style><p>RAG</p>')
+    assert out.endswith('<p><a data-k="rag">RAG</a></p>') and linked == ["rag"]
+
+
 def test_page_own_term_is_not_linked():
     out, linked = link("<p>RAG and SFT</p>", exclude=["rag"])
     assert 'data-k="rag"' not in out and linked == ["sft"]

@@ -103,6 +103,16 @@ def test_handout_has_cover_contents_comparisons_glossary_and_answer_key(pdfs, la
         assert table_title in text
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_handout_prints_every_diagram_with_its_caption(pdfs, lang):
+    from diagrams import source
+    library = source.read_library(source.read_folder(ROOT / "docs"))
+    flat = squash(pdf_text(pdfs[lang]))
+    assert len(library.diagrams) >= 9
+    for diagram in library.diagrams.values():
+        assert squash(diagram.caption[lang]) in flat, diagram.id
+
+
 def test_home_pages_link_the_pdfs_once_they_exist(pdfs, site_dir):
     zh = (site_dir / "index.html").read_text(encoding="utf-8")
     en = (site_dir / "en" / "index.html").read_text(encoding="utf-8")

@@ -270,8 +270,10 @@ def document(body: Canvas, width: float, height: float, uid: str, title: str, de
              variant: str) -> str:
     """The finished <svg>: scales to its container, never wider than its natural size."""
     uid = esc(uid)
+    # Both drawings carry the same words: only the wide one goes into the search index.
+    search = "" if variant == "wide" else " data-search-exclude"
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram__svg diagram__svg--{variant}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram__svg diagram__svg--{variant}"{search} '
         f'viewBox="0 0 {num(width)} {num(height)}" width="100%" style="max-width: {num(width)}px" '
         f'role="img" aria-labelledby="{uid}-title {uid}-desc">'
         f'<title id="{uid}-title">{esc(title)}</title>'

@@ -21,6 +21,7 @@ class BuildState:
         self.matchers: dict[str, TermMatcher] = {}
         # lang -> term id -> [(page title, page url)] of the pages that mention it
         self.mentions: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
+        self.term_urls: dict[str, dict[str, str]] = {}  # lang -> term id -> page URL
 
     def term_of(self, page) -> Term | None:
         """The term a page defines, if it is a term page."""

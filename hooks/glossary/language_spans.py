@@ -21,5 +21,7 @@ ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,:]+[A-Za-z][A-Za-z'’-]*
 
 def mark_other_language(html: str, page_lang: str) -> str:
     pattern, other = (HAN_RUN, "zh") if page_lang == "en" else (ENGLISH_RUN, "en")
+    if not pattern.search(html):  # most English pages quote no Chinese at all
+        return html
     wrap = lambda text: pattern.sub(lambda m: f'<span lang="{other}">{m.group(0)}</span>', text)
     return walk_text(html, wrap, skipped=NOT_PROSE, skipped_classes=frozenset())

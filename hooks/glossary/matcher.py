@@ -118,6 +118,9 @@ _TOKEN = re.compile(
     r">",                               # ... end of tag
     re.DOTALL,
 )
+# The same tokens, with script and style elements kept whole, for re.split.
+_SPLIT = re.compile(r"(<(?:script|style)\b.*?</(?:script|style)\s*>|" + _TOKEN.pattern + ")",
+                    re.DOTALL | re.IGNORECASE)
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 _CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
@@ -140,32 +143,20 @@ def walk_text(
     skipped elements (link_mentions uses it to start a new section at each h2).
     """
     skip_stack: list[list] = []  # [tag name, nesting depth] of the element we are inside
-    out: list[str] = []
-    position = 0
-    while position < len(html):
-        match = _TOKEN.search(html, position)
-        text_end = match.start() if match else len(html)
-        if text_end > position:
-            text = html[position:text_end]
-            out.append(text if skip_stack else transform(text))
-        if not match:
+    parts = _SPLIT.split(html)  # text, markup, text, markup, ... (one pass, in C)
+    for index in range(0, len(parts), 2):
+        if not skip_stack and parts[index] and not parts[index].isspace():
+            parts[index] = transform(parts[index])
+        if index + 1 == len(parts):
             break
-        token = match.group(0)
-        position = match.end()
+        token = parts[index + 1]
         name_match = _TAG_NAME.match(token)
         if not name_match:  # comment, doctype, CDATA
-            out.append(token)
             continue
         name = name_match.group(1).lower()
         closing = token.startswith("</")
-        if not closing and name in RAW_TEXT_ELEMENTS:
-            # Script and style hold raw text that may contain '<': copy it as is.
-            close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, position)
-            end = close.end() if close else len(html)
-            out.append(token + html[position:end])
-            position = end
+        if name in RAW_TEXT_ELEMENTS and not closing:  # a whole script or style element
             continue
-        out.append(token)
         self_closing = token.endswith("/>") or name in VOID_ELEMENTS
         if skip_stack:
             top = skip_stack[-1]
@@ -179,7 +170,7 @@ def walk_text(
         on_open_tag(name)
         if name in skipped or _has_skipped_class(token, skipped_classes):
             skip_stack.append([name, 1])
-    return "".join(out)
+    return "".join(parts)
 
 
 def link_mentions(
