@@ -166,8 +166,19 @@ def search_latency(site: Path, lang_prefix: str, queries: list[str]) -> list[flo
             page.goto(base + lang_prefix + "glossary/", wait_until="networkidle")
             box = page.locator("input.md-search__input")
             box.focus()
-            box.type(queries[0])  # the worker builds the index first: wait for that once
-            page.wait_for_selector(".md-search-result__item", timeout=180_000)
+            # The worker builds the index first; a query typed before it is ready can be
+            # dropped, so ask again until the first results come (at most about 3 minutes).
+            for _ in range(12):
+                box.fill(queries[0])
+                box.press("End")
+                try:
+                    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+                    break
+                except Exception:
+                    box.fill("")
+                    box.press("End")
+            else:
+                raise SystemExit(f"search never answered on {lang_prefix or 'the Chinese site'}")
             for query in queries:
                 box.fill("")
                 box.press("End")
