@@ -172,7 +172,7 @@ BAD_CONTENT = {
     "unknown level": ({"terms/sft.md": ("level: beginner", "level: expert")},
                       "(field 'level'): 'expert' is not a level"),
     "unknown related id": ({"terms/sft.en.md": ("related: [", "related: [no-such-term, ")},
-                           "docs/terms/sft.en.md:9 (field 'related'): 'no-such-term' is not the id"),
+                           "(field 'related'): 'no-such-term' is not the id"),
     "alias used twice": ({"terms/sft.md": ("aliases: [", "aliases: [检索增强, ")},
                          "(field 'aliases'): the name '检索增强' is already used by the term 'rag'"),
     "missing translation": ({"terms/grpo.en.md": None},

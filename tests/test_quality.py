@@ -42,6 +42,7 @@ def test_no_serious_accessibility_violations(browser, base_url, prefix, scheme):
     page.locator("input.md-search__input").fill("RAG")
     page.locator("input.md-search__input").press("End")
     page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     found["search"] = axe_violations(page)
     context.close()
     assert {name: v for name, v in found.items() if v} == {}

@@ -78,6 +78,9 @@ def test_search_works_at_phone_width(browser, base_url):
     page.locator("header label.md-header__button[for='__search']").click()
     assert page.locator("input.md-search__input").is_visible()
     assert search(page, "temperature")[:1] == [base_url + "en/terms/temperature/"]
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_timeout(300)  # Material's search panel slides in with a CSS transition
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375, "wider than the phone"
     page.evaluate("window.scrollTo(1000, 0)")
     assert page.evaluate("window.scrollX") == 0, "the page scrolls sideways with search open"
     page.close()

@@ -271,7 +271,7 @@ def document(body: Canvas, width: float, height: float, uid: str, title: str, de
     """The finished <svg>: scales to its container, never wider than its natural size."""
     uid = esc(uid)
     # Both drawings carry the same words: only the wide one goes into the search index.
-    search = "" if variant == "wide" else " data-search-exclude"
+    search = "" if variant == "wide" else ' data-search-exclude=""'
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram__svg diagram__svg--{variant}"{search} '
         f'viewBox="0 0 {num(width)} {num(height)}" width="100%" style="max-width: {num(width)}px" '
