@@ -129,6 +129,9 @@ def test_printing_one_page_hides_navigation_and_lists_the_terms(browser, base_ur
         assert not page.locator(selector).first.is_visible(), selector
     terms = page.locator(".glossary-print-list")
     assert terms.is_visible() and terms.locator("h2").inner_text() == heading
+    # Self-check answers print open (Material opens every <details> before printing).
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.eval_on_selector_all("article details", "els => els.length > 0 && els.every(e => e.open)")
     linked = set(page.eval_on_selector_all("article a.glossary-term", "els => els.map(e => e.dataset.term)"))
     assert terms.locator("li").count() == len(linked) > 0
     pdf = page.pdf(format="A4")

@@ -107,11 +107,6 @@ class Term:
             return f"{self.title}（{self.term}）"
         return f"{self.title} ({self.term})"
 
-    @property
-    def url_path(self) -> str:
-        """Source path of the page, relative to docs/, e.g. 'terms/rag.en.md'."""
-        return self.path
-
     def learning_order(self) -> tuple:
         return (list(LEVELS).index(self.level), self.order, self.id)
 

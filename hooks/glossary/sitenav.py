@@ -20,7 +20,6 @@ HIDDEN_FROM_NAV = frozenset({"handout.md"})
 
 FOLDER_TITLES = {
     "compare": {"zh": "对比", "en": "Comparisons"},
-    "diagrams": {"zh": "图解", "en": "Diagrams"},
 }
 
 
