@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from glossary.markdown_lines import outside_code_blocks
+
 from .charts import render_bars, render_line, values_summary
 from .flow import render_flow
-from .source import FENCE, LANGUAGES, MARKER, Bars, Diagram, Flow, Line
+from .source import LANGUAGES, MARKER, Bars, Diagram, Flow, Line
 from .svg import Canvas, document, esc
 
 WIDTHS = {"wide": 720.0, "narrow": 340.0}
@@ -81,12 +83,8 @@ _HTML_MARKER = re.compile(r"<!--[ \t]*diagram[ \t]*:[ \t]*(?P<id>[^\s>]*)[ \t]*-
 def replace_markers(markdown: str, figure: Callable[[str], str]) -> str:
     """Each marker line (outside code blocks) -> figure(id), on one line of its own."""
     lines = markdown.split("\n")
-    in_fence = False
-    for index, line in enumerate(lines):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        match = None if in_fence else MARKER.match(line)
+    for index, line in outside_code_blocks(lines):
+        match = MARKER.match(line)
         if match:
             lines[index] = figure(match.group("id"))
     return "\n".join(lines)

@@ -35,6 +35,7 @@ from typing import Any
 
 import yaml
 
+from glossary.markdown_lines import outside_code_blocks
 from glossary.registry import DEFAULT_LANGUAGE, LANGUAGES, TERM_ID, Problem
 
 DIAGRAMS_FOLDER = "_diagrams"
@@ -47,7 +48,6 @@ LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 MARKER = re.compile(r"^<!--[ \t]*diagram[ \t]*:[ \t]*(?P<id>[^\s>]*)[ \t]*-->[ \t]*$")
 # Anything that looks like an attempt at one, to catch slips.
 MARKER_LIKE = re.compile(r"<!--\s*diagrams?\b", re.IGNORECASE)
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 Text = dict  # {"zh": "...", "en": "..."}, both present once validated
 
@@ -730,13 +730,8 @@ def find_markers(text: str) -> tuple[list[Placement], list[int]]:
     """Markers outside code blocks, and the lines of marker-like slips (indented, misspelt)."""
     placements: list[Placement] = []
     slips: list[int] = []
-    in_fence = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for index, line in outside_code_blocks(text.split("\n")):
+        number = index + 1
         match = MARKER.match(line)
         if match:
             placements.append(Placement(number, match.group("id")))

@@ -10,12 +10,12 @@ import re
 
 import autocorrect_py
 
+from .markdown_lines import has_unclosed_fence, outside_code_blocks
 from .registry import DEFAULT_LANGUAGE, FRONT_MATTER, Problem, is_term_page, language_of
 
 CALLOUT = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<type>[\w-]+)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*(?:https?:)?//|<img[^>]+src=[\"'](?:https?:)?//", re.I)
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 # Sections every term page has, by language (headings are matched as written).
 TERM_SECTIONS = {
@@ -59,14 +59,8 @@ def markdown_problems(path: str, text: str) -> list[Problem]:
     body, first_line = body_of(text)
     lines = body.split("\n")
     problems = []
-    in_fence = False
-    for index, line in enumerate(lines):
+    for index, line in outside_code_blocks(lines):
         number = first_line + index
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
         callout = CALLOUT.match(line)
         if callout:
             following = next((l for l in lines[index + 1:] if l.strip()), "")
@@ -86,7 +80,7 @@ def markdown_problems(path: str, text: str) -> list[Problem]:
             problems.append(Problem(path, "", (
                 "a term page must not have its own '# ' title: the title comes from the "
                 "front matter. Start sections with '## '."), number))
-    if in_fence:
+    if has_unclosed_fence(lines):
         problems.append(Problem(path, "", "a code block (```) is opened but never closed.", first_line))
     return problems
 
