@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 from glossary import render
 from glossary.build_state import state
 from glossary.matcher import TermMatcher, link_mentions
-from glossary.registry import DEFAULT_LANGUAGE, Registry, Term, build_registry, language_of
+from glossary.registry import DEFAULT_LANGUAGE, Registry, Term, build_registry, language_of, read_pages
 from glossary.sitenav import arrange_navigation
 
 log = get_plugin_logger("glossary")
@@ -33,16 +33,11 @@ log = get_plugin_logger("glossary")
 
 def on_files(files: Files, *, config) -> Files:
     """Read every page of both languages and validate the terms (before i18n splits them)."""
-    sources = {f.src_uri: f for f in files.documentation_pages()}
-    fingerprint = tuple(sorted((uri, Path(f.abs_src_path).stat().st_mtime_ns)
-                               for uri, f in sources.items()))
+    # The same pages `make check` reads (snippets included): both run one validation.
+    docs_dir = Path(config.docs_dir)
+    fingerprint = tuple((path.as_posix(), path.stat().st_mtime_ns) for path in sorted(docs_dir.rglob("*.md")))
     if fingerprint != state.fingerprint:
-        docs_dir = Path(config.docs_dir)
-        state.pages = {uri: Path(f.abs_src_path).read_text(encoding="utf-8")
-                       for uri, f in sources.items()}
-        # Snippets are not pages but are included into pages: check their translations too.
-        for path in sorted((docs_dir / "_snippets").glob("*.md")):
-            state.pages[path.relative_to(docs_dir).as_posix()] = path.read_text(encoding="utf-8")
+        state.pages = read_pages(docs_dir)
         state.registry = build_registry(state.pages)
         state.fingerprint = fingerprint
         state.matchers = {

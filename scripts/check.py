@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from diagrams import source as diagrams  # noqa: E402
 from glossary import lint  # noqa: E402
 from glossary.registry import (  # noqa: E402
-    Problem, build_registry, content_hash, language_of, read_pages, recorded_source_hash,
+    DEFAULT_LANGUAGE, SNIPPETS_FOLDER, Problem, build_registry, content_hash, language_of, read_pages,
+    recorded_source_hash,
     split_front_matter,
 )
 
@@ -60,7 +61,7 @@ def add_missing_source_hash(path: str, text: str, pages: dict[str, str]) -> str:
     """A new translation records the Chinese version it follows. A stale hash is never
     refreshed here: only a person who updated the translation may do that."""
     source_path, lang = language_of(path)
-    if lang == "zh" or source_path not in pages or path.startswith("_snippets/"):
+    if lang == DEFAULT_LANGUAGE or source_path not in pages or path.startswith(f"{SNIPPETS_FOLDER}/"):
         return text
     meta, _, problems = split_front_matter(path, text)
     if problems or meta is None or recorded_source_hash(path, text) is not None:

@@ -18,11 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
+from pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  one launch setting for tests, PDFs, bench
+
 SUBPATH = "/llm-terms/"
 ARTIFACTS = ROOT / "test-artifacts"
 
