@@ -4,8 +4,9 @@ mkdocs-static-i18n merges every language into one search/search_index.json, so
 an English reader would get Chinese results. After the last language is built,
 this hook splits that index by language (Chinese at search/, English at
 en/search/), and points each English page's search at its own index by moving
-Material's `base` for that page to the language root. It also mends Material's
-segmentation of Chinese queries (see glossary/search_index.py).
+Material's `base` for that page to the language root. It also folds each term
+page's sections into one entry, for fast results with many terms, and mends
+Material's segmentation of Chinese queries (both in glossary/search_index.py).
 """
 
 from __future__ import annotations
@@ -18,9 +19,14 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from glossary.registry import DEFAULT_LANGUAGE, LANGUAGES
-from glossary.search_index import fix_query_segmenter, split_by_language
+from glossary.build_state import state
+from glossary.search_index import fix_query_segmenter, fold_term_pages, split_by_language
 
 log = get_plugin_logger("search-per-language")
+
+# Term page URL (both languages) -> the term's names, gathered page by page while each
+# language is built and used once the merged index is written.
+_term_names: dict[str, list[str]] = {}
 
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
@@ -30,6 +36,9 @@ _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.
 
 
 def on_post_page(output: str, *, page: Page, config) -> str:
+    term = state.term_of(page)
+    if term is not None:
+        _term_names[page.url] = list(term.names)
     lang = page.file.locale
     if lang == DEFAULT_LANGUAGE:
         return output
@@ -46,11 +55,13 @@ def on_post_build(*, config) -> None:
     if not merged_path.exists():
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    merged["docs"] = fold_term_pages(merged["docs"], _term_names, merged["config"]["separator"])
     for lang, index in split_by_language(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
         target = site / ("" if lang == DEFAULT_LANGUAGE else lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         log.debug(f"search index for '{lang}': {len(index['docs'])} entries -> {target}")
+    _term_names.clear()
     _fix_worker(site)
 
 

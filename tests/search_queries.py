@@ -38,6 +38,13 @@ ZH_QUERIES = [
     ("GRPO", "terms/grpo/"),
     ("PPO", "terms/ppo/"),
     ("词元", "terms/token/"),
+    ("编造", "terms/hallucination/"),
+    ("知识库", "terms/rag/"),
+    ("一步一步", "terms/cot/"),
+    ("专家", "terms/moe/"),
+    ("打分", "terms/reward-model/"),
+    ("显卡", "terms/gpu-memory/"),
+    ("采样", "terms/temperature/"),
 ]
 
 EN_QUERIES = [
@@ -74,4 +81,11 @@ EN_QUERIES = [
     ("GRPO", "terms/grpo/"),
     ("PPO", "terms/ppo/"),
     ("inference", "terms/inference/"),
+    ("made up", "terms/hallucination/"),
+    ("hallucin", "terms/hallucination/"),
+    ("knowledge base", "terms/rag/"),
+    ("thinking step by step", "terms/cot/"),
+    ("experts", "terms/moe/"),
+    ("creativity", "terms/temperature/"),
+    ("distill", "terms/distillation/"),
 ]

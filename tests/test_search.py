@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from search_queries import EN_QUERIES, ZH_QUERIES
@@ -83,4 +85,30 @@ def test_search_works_at_phone_width(browser, base_url):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375, "wider than the phone"
     page.evaluate("window.scrollTo(1000, 0)")
     assert page.evaluate("window.scrollX") == 0, "the page scrolls sideways with search open"
+    page.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_each_term_page_is_one_search_entry_tagged_with_its_names(site_dir, prefix):
+    index = json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    terms = [e for e in index["docs"] if e["location"].startswith("terms/")]
+    pages = {e["location"] for e in terms}
+    assert len(pages) == len(list((site_dir / prefix / "terms").iterdir())) == len(terms)
+    assert all("#" not in location for location in pages)
+    rag = next(e for e in terms if e["location"] == "terms/rag/")
+    assert "RAG" in rag["tags"]
+    # Every section of the page is still searchable: the self-check and further reading too.
+    html = (site_dir / prefix / "terms" / "rag" / "index.html").read_text(encoding="utf-8")
+    assert "Lewis" in html and "Lewis" in rag["text"]
+    # Pages that are not term pages keep their section entries (deep links into comparisons).
+    assert any(e["location"].startswith("compare/") and "#" in e["location"] for e in index["docs"])
+
+
+def test_the_term_names_used_for_ranking_are_not_shown_as_tags(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "en/glossary/")
+    search(page, "temperature")
+    tags = page.locator(".md-search-result .md-tags")
+    assert tags.count() > 0
+    assert all(not tags.nth(i).is_visible() for i in range(tags.count()))
     page.close()
