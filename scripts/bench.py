@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -154,6 +155,18 @@ def build(project: Path) -> float:
 # Browser measurements
 # -----------------------------------------------------------------------------
 
+def latency_queries(terms: list[dict], lang: str) -> list[str]:
+    """What readers type: a term's name, part of it, its acronym, and common words.
+    The filler words are on every page, the worst case: every term matches, and
+    Material scores and highlights every match before it shows the first result."""
+    term = terms[511]
+    if lang == "zh":
+        return [term["zh"], term["zh"][:2], term["acronym"], "模型", "训练", "别名",
+                "示范文字", "构建", "真实页面", "句子长度"]
+    return [term["en"], "concept", term["acronym"], "synthetic", "summary", "alias",
+            "filler", "explanation", "relies", "real explanation"]
+
+
 def search_latency(site: Path, lang_prefix: str, queries: list[str]) -> list[float]:
     """Milliseconds from the last keystroke (keyup) to the first result on screen."""
     from playwright.sync_api import sync_playwright
@@ -266,13 +279,16 @@ def main() -> int:
     site = project / "site"
     for lang, prefix in (("zh", ""), ("en", "en/")):
         index = site / prefix / "search" / "search_index.json"
-        docs = len(json.loads(index.read_text(encoding="utf-8"))["docs"])
-        report(f"Search index ({lang}), synthetic site", f"{index.stat().st_size / 1024 / 1024:.1f} MB, {docs} entries")
-    for lang, prefix, queries in (("zh", "", ["示范文字", "构建", "SC512", "真实页面"]),
-                                  ("en", "en/", ["synthetic", "concept 512", "SC77", "filler"])):
-        timings = search_latency(site, prefix, queries)
-        report(f"Last keystroke to first result ({lang}), synthetic site",
-               f"median {statistics.median(timings):.0f} ms, max {max(timings):.0f} ms", "under 100 ms")
+        raw = index.read_bytes()
+        docs = len(json.loads(raw)["docs"])
+        report(f"Search index ({lang}), synthetic site",
+               f"{len(raw) / 1024 / 1024:.1f} MB ({len(gzip.compress(raw)) / 1024 / 1024:.1f} MB gzipped), {docs} entries")
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        queries = latency_queries(terms, lang)
+        timings = search_latency(site, prefix, queries * 3)
+        report(f"Last keystroke to first result ({lang}), synthetic site, {len(queries)} queries x 3",
+               f"median {statistics.median(timings):.0f} ms, 90th percentile "
+               f"{statistics.quantiles(timings, n=10)[-1]:.0f} ms, max {max(timings):.0f} ms", "under 100 ms")
 
     real = OUT / "real-site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from conftest import ROOT
+from glossary.registry import build_registry, read_pages
 from search_queries import EN_QUERIES, ZH_QUERIES
 
 pytestmark = pytest.mark.browser
@@ -112,3 +114,38 @@ def test_the_term_names_used_for_ranking_are_not_shown_as_tags(browser, base_url
     assert tags.count() > 0
     assert all(not tags.nth(i).is_visible() for i in range(tags.count()))
     page.close()
+
+
+# Material's own search worker and the built index, without the typing: fast enough to ask
+# every name of every term. Returns, per query, the result pages best first.
+ASK_THE_SEARCH_WORKER = """async queries => {
+  const config = JSON.parse(document.getElementById('__config').textContent);
+  const worker = new Worker(new URL(config.search, location.href));
+  const index = await (await fetch(new URL('search/search_index.json', new URL(config.base, location.href)))).json();
+  const reply = () => new Promise(resolve => worker.addEventListener('message', e => resolve(e.data), {once: true}));
+  worker.postMessage({type: 0, data: {...index, options: {suggest: false}}});
+  await reply();
+  const pages = {};
+  for (const query of queries) {
+    worker.postMessage({type: 2, data: query});
+    const {data} = await reply();
+    pages[query] = data.items.map(group => group[0].location.split('#')[0]);
+  }
+  worker.terminate();
+  return pages;
+}"""
+
+
+@pytest.mark.parametrize("lang,prefix", [("zh", ""), ("en", "en/")])
+def test_every_name_of_every_term_finds_its_page(browser, base_url, lang, prefix):
+    """Name, full name, acronym and each alias, as written in the front matter."""
+    terms = build_registry(read_pages(ROOT / "docs")).in_language(lang)
+    page = browser.new_page()
+    page.goto(base_url + prefix + "glossary/")
+    found = page.evaluate(ASK_THE_SEARCH_WORKER, sorted({name for term in terms.values() for name in term.names}))
+    page.close()
+    asked = [(name, f"terms/{term.id}/") for term in terms.values() for name in term.names]
+    first = sum(found[name][:1] == [expected] for name, expected in asked)
+    print(f"\n{lang}: {len(asked)} names, recall@1 = {first / len(asked):.0%}")
+    assert [(name, expected, found[name][:3]) for name, expected in asked if expected not in found[name][:3]] == []
+    assert first / len(asked) >= 0.9
