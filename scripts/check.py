@@ -1,9 +1,11 @@
 """`make check` / `make fix`: every content check, in seconds, without a browser.
 
 Runs the same validations as the build (hooks/glossary/registry.py) plus the
-Chinese typography lint, a Markdown lint and the term-page structure check.
+Chinese typography lint, a Markdown lint, the term-page structure check and
+American spelling in the English texts.
 Prints one line per problem: file:line, what is wrong, what to do.
-Exit code 1 when there is an error; warnings alone (stale translations) exit 0.
+Exit code 1 when there is an error; warnings alone (stale translations, spelling)
+exit 0.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ def all_problems(docs_dir: Path) -> list[Problem]:
         problems += lint.typography_problems(path, text)
         problems += lint.markdown_problems(path, text)
         problems += lint.structure_problems(path, text)
+        if language_of(path)[1] != DEFAULT_LANGUAGE:
+            problems += lint.spelling_problems(path, text)
     return problems + diagram_problems(docs_dir, pages)
 
 
@@ -41,6 +45,8 @@ def diagram_problems(docs_dir: Path, pages: dict[str, str]) -> list[Problem]:
     problems = library.problems + diagrams.marker_problems(pages, library)
     for diagram in library.diagrams.values():
         problems += diagrams.typography_problems(diagram)
+    for path, text in diagrams.read_folder(docs_dir).items():
+        problems += lint.spelling_problems(path, text)  # their English texts
     return problems
 
 

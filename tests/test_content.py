@@ -116,6 +116,23 @@ def test_chinese_pages_keep_chinese_typography():
     assert bad == []
 
 
+def test_english_pages_use_american_spelling():
+    bad = [str(p) for path, text in PAGES.items() if ".en." in path for p in lint.spelling_problems(path, text)]
+    diagrams = sorted((ROOT / "docs" / "_diagrams").glob("*.yml"))
+    assert diagrams
+    bad += [str(p) for source in diagrams for p in lint.spelling_problems(source.name, source.read_text(encoding="utf-8"))]
+    assert bad == []
+
+
+def test_the_spelling_check_names_the_american_word_and_spares_aliases_and_code():
+    text = "---\naliases: [optimisation]\n---\nIts behaviour is Organised.\n\n```\ncolour\n```\n"
+    problems = lint.spelling_problems("terms/x.en.md", text)
+    assert [(p.line, p.severity) for p in problems] == [(4, "warning"), (4, "warning")]
+    assert "write 'behavior' instead of 'behaviour'" in problems[0].message
+    assert "write 'Organized' instead of 'Organised'" in problems[1].message
+    assert lint.spelling_problems("terms/x.en.md", "A promise, some noise, an exercise, a premise.") == []
+
+
 def test_english_pages_are_not_left_in_chinese():
     for path, text in PAGES.items():
         if ".en." in path and not path.startswith("_snippets"):

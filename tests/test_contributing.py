@@ -77,6 +77,21 @@ def test_check_prints_file_line_problem_and_fix_in_plain_words(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
 
 
+def test_check_warns_about_british_spelling_without_failing(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "terms" / "rag.en.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("## In plain words", "## In plain words\n\nIts behaviour.", 1),
+                    encoding="utf-8")
+    diagram = next((project / "docs" / "_diagrams").glob("*.yml"))
+    diagram.write_text(diagram.read_text(encoding="utf-8") + "# the colours follow the palette\n", encoding="utf-8")
+    result = run_check(project / "docs")
+    assert result.returncode == 0, result.stdout
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("WARNING")]
+    assert any(line.startswith("WARNING docs/terms/rag.en.md:") and "write 'behavior' instead of 'behaviour'" in line
+               for line in warnings), warnings
+    assert any(f"_diagrams/{diagram.name}:" in line and "'colors'" in line for line in warnings), warnings
+
+
 def test_fix_applies_chinese_typography_without_touching_meaning(tmp_path):
     project = copy_project(tmp_path)
     page = project / "docs" / "terms" / "rag.md"

@@ -1,4 +1,5 @@
-"""Content lint for `make check`: Chinese typography, Markdown slips, term-page structure.
+"""Content lint for `make check`: Chinese typography, Markdown slips, term-page structure,
+American spelling in English texts.
 
 Pure functions over (path, text) returning registry.Problem objects, so they print
 the same way as the build's own validations.
@@ -107,3 +108,55 @@ def structure_problems(path: str, text: str) -> list[Problem]:
         missing.append(f"the section '## {sections['sources']}' with at least one source")
     return [Problem(path, "", f"this term page is missing {item}. See the template in CONTRIBUTING.md.")
             for item in missing]
+
+
+# The English pages use American spelling. British spellings stay welcome as aliases
+# (readers search with them), and inside quotations and titles, hence warnings.
+BRITISH_WORDS = {
+    "programme": "program", "programmes": "programs", "catalogue": "catalog", "catalogues": "catalogs",
+    "analyse": "analyze", "analysed": "analyzed", "analysing": "analyzing",
+    "maths": "math", "whilst": "while", "learnt": "learned", "licence": "license",
+    "defence": "defense", "grey": "gray", "practise": "practice", "practised": "practiced",
+    "practises": "practices", "practising": "practicing", "labelled": "labeled",
+    "labelling": "labeling", "unlabelled": "unlabeled", "modelling": "modeling",
+    "modelled": "modeled", "travelled": "traveled", "cancelled": "canceled",
+    "signalling": "signaling",
+}
+# British pattern -> how its American spelling is made from the match.
+BRITISH_PATTERNS = [
+    # behaviour, colours, favourite -> behavior, colors, favorite
+    (re.compile(r"\b((?:behavi|col|fav|lab|hon|neighb|flav|hum|rum)o)u(r(?:s|ed|ing|ite|ites|able)?)\b", re.I),
+     lambda m: m.group(1) + m.group(2)),
+    # centre, metres, centred -> center, meters, centered
+    (re.compile(r"\b(cent|met|lit|fib|theat)re(s|d)?\b", re.I),
+     lambda m: m.group(1) + "er" + {"s": "s", "d": "ed"}.get((m.group(2) or "").lower(), "")),
+    # organise, optimisation, tokenised -> organize, optimization, tokenized
+    (re.compile(r"\b((?:organ|real|recogn|optim|minim|maxim|summar|custom|memor|general|quant|apolog"
+                r"|standard|priorit|special|normal|token|visual|categor|emphas|regular|util|stabil|initial"
+                r"|character|synthes|digit|central|personal|author|penal|critic|final|local|modern|random)i)s"
+                r"(e|es|ed|ing|ation|ations|er|ers)\b", re.I),
+     lambda m: m.group(1) + "z" + m.group(2)),
+    (re.compile(r"\b(" + "|".join(sorted(BRITISH_WORDS, key=len, reverse=True)) + r")\b", re.I),
+     lambda m: (BRITISH_WORDS[m.group(0).lower()].capitalize() if m.group(0)[:1].isupper()
+                else BRITISH_WORDS[m.group(0).lower()])),
+]
+
+
+def british_spellings(line: str) -> list[tuple[str, str]]:
+    """(British word, its American spelling) for each British spelling in a line, in order."""
+    found = [(match.start(), match.group(0), american(match))
+             for pattern, american in BRITISH_PATTERNS for match in pattern.finditer(line)]
+    return [(word, american) for _, word, american in sorted(found)]
+
+
+def spelling_problems(path: str, text: str) -> list[Problem]:
+    """British spellings in an English text (a page or a diagram source), as warnings."""
+    problems = []
+    for index, line in outside_code_blocks(text.split("\n")):
+        if line.lstrip().startswith("aliases:"):
+            continue
+        for word, american in british_spellings(line):
+            problems.append(Problem(path, "", (
+                f"the English pages use American spelling: write '{american}' instead of "
+                f"'{word}'. Inside a quotation or a title, keep it as written."), index + 1, severity="warning"))
+    return problems
