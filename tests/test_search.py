@@ -149,3 +149,16 @@ def test_every_name_of_every_term_finds_its_page(browser, base_url, lang, prefix
     print(f"\n{lang}: {len(asked)} names, recall@1 = {first / len(asked):.0%}")
     assert [(name, expected, found[name][:3]) for name, expected in asked if expected not in found[name][:3]] == []
     assert first / len(asked) >= 0.9
+
+
+@pytest.mark.parametrize("prefix,query,expected", [("", "温度", "terms/temperature/"),
+                                                   ("en/", "temperature", "terms/temperature/")])
+def test_search_works_under_a_sub_path(browser, subpath_url, prefix, query, expected):
+    page = browser.new_page()
+    page.goto(subpath_url + prefix + "compare/ppo-vs-grpo/")
+    found = search(page, query)
+    page.close()
+    assert found[:1] == [subpath_url + prefix + expected]
+    assert all(url.startswith(subpath_url + prefix) for url in found)
+    if not prefix:
+        assert not any(url.startswith(subpath_url + "en/") for url in found)
