@@ -99,6 +99,8 @@ def test_each_term_page_is_one_search_entry_tagged_with_its_names(site_dir, pref
     assert all("#" not in location for location in pages)
     rag = next(e for e in terms if e["location"] == "terms/rag/")
     assert "RAG" in rag["tags"]
+    # The card's level/category/aliases line is not the teaser of every result: names are tags.
+    assert ("难度" if prefix == "" else "Level") not in rag["text"]
     # Every section of the page is still searchable: the self-check and further reading too.
     html = (site_dir / prefix / "terms" / "rag" / "index.html").read_text(encoding="utf-8")
     assert "Lewis" in html and "Lewis" in rag["text"]

@@ -80,7 +80,9 @@ def term_card(term: Term) -> str:
         names = word(lang, "list_sep").join(escape(name) for name in other_names)
         facts.append(f'<span class="term-card__aliases">{escape(word(lang, "also_called"))}'
                      f'{colon}{names}</span>')
-    lines.append('<p class="term-card__facts">' + " ".join(facts) + "</p>")
+    # Kept out of the search text: the names are the entry's tags (search_index.py), and
+    # the line would otherwise be the result's teaser for every name search.
+    lines.append('<p class="term-card__facts" data-search-exclude>' + " ".join(facts) + "</p>")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
 
