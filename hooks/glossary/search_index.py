@@ -38,7 +38,8 @@ def fold_term_pages(docs: list[dict], names: dict[str, list[str]], separator: st
 
     Tags: Material weighs a separate `tags` field (boost set in mkdocs.yml), so a term's
     aliases ("making things up", "采样温度") count like its title, not like any word in
-    its text. The results hide them (extra.css): the term card already lists them.
+    its text. The results hide them (extra.css), and the term card's own line of names
+    is kept out of the text (render.term_card), so a result's teaser is the explanation.
     """
     folded: dict[str, dict] = {}
     entries: list[dict] = []
