@@ -40,12 +40,13 @@ def all_problems(docs_dir: Path) -> list[Problem]:
 
 def diagram_problems(docs_dir: Path, pages: dict[str, str]) -> list[Problem]:
     """The build's own diagram checks (docs/_diagrams/*.yml, the markers in pages),
-    plus Chinese typography in the diagrams' texts."""
-    library = diagrams.read_library(diagrams.read_folder(docs_dir))
+    plus Chinese typography and American spelling in the diagrams' texts."""
+    sources = diagrams.read_folder(docs_dir)
+    library = diagrams.read_library(sources)
     problems = library.problems + diagrams.marker_problems(pages, library)
     for diagram in library.diagrams.values():
         problems += diagrams.typography_problems(diagram)
-    for path, text in diagrams.read_folder(docs_dir).items():
+    for path, text in sources.items():
         problems += lint.spelling_problems(path, text)  # their English texts
     return problems
 

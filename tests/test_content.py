@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from diagrams import source as diagrams
 from glossary import lint
 from glossary.matcher import visible_text
 from glossary.registry import build_registry, read_pages
@@ -118,9 +119,9 @@ def test_chinese_pages_keep_chinese_typography():
 
 def test_english_pages_use_american_spelling():
     bad = [str(p) for path, text in PAGES.items() if ".en." in path for p in lint.spelling_problems(path, text)]
-    diagrams = sorted((ROOT / "docs" / "_diagrams").glob("*.yml"))
-    assert diagrams
-    bad += [str(p) for source in diagrams for p in lint.spelling_problems(source.name, source.read_text(encoding="utf-8"))]
+    diagram_sources = diagrams.read_folder(ROOT / "docs")
+    assert diagram_sources
+    bad += [str(p) for path, text in diagram_sources.items() for p in lint.spelling_problems(path, text)]
     assert bad == []
 
 
