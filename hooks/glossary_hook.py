@@ -79,6 +79,9 @@ def on_page_markdown(markdown: str, *, page: Page, config, files: Files) -> str:
 
     term = state.term_of(page)
     if term is None:
+        checked = state.registry.checked.get(page.file.src_path)
+        if checked:
+            head = render.checked_line(lang, checked) + "\n\n" + head
         return insert_after_title(markdown, head)
     page.meta["title"] = term.display_title
     page.meta.setdefault("search", {}).setdefault("boost", 4)

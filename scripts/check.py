@@ -11,6 +11,7 @@ exit 0.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -20,15 +21,16 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from diagrams import source as diagrams  # noqa: E402
 from glossary import lint  # noqa: E402
 from glossary.registry import (  # noqa: E402
-    DEFAULT_LANGUAGE, SNIPPETS_FOLDER, Problem, build_registry, content_hash, language_of, read_pages,
-    recorded_source_hash,
+    DEFAULT_LANGUAGE, SNIPPETS_FOLDER, Problem, build_registry, content_hash, language_of, old_facts,
+    read_pages, recorded_source_hash,
     split_front_matter,
 )
 
 
-def all_problems(docs_dir: Path) -> list[Problem]:
+def all_problems(docs_dir: Path, today: dt.date | None = None) -> list[Problem]:
     pages = read_pages(docs_dir)
-    problems = list(build_registry(pages).problems)
+    registry = build_registry(pages)
+    problems = list(registry.problems) + old_facts(registry, pages, today or dt.date.today())
     for path, text in pages.items():
         problems += lint.typography_problems(path, text)
         problems += lint.markdown_problems(path, text)

@@ -5,6 +5,7 @@ Refuses an id that already exists or that is not lower-case letters, digits and 
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -23,6 +24,7 @@ summary: 用一句话说清它是什么，这句话会成为鼠标悬停时的�
 category: {category}
 level: beginner
 order: 100
+checked: {checked}
 related: []
 ---
 
@@ -66,6 +68,7 @@ summary: One sentence that says what it is; it becomes the tooltip.
 category: {category}
 level: beginner
 order: 100
+checked: {checked}
 related: []
 ---
 
@@ -113,9 +116,10 @@ def create(term_id: str, docs_dir: Path) -> list[Path]:
         raise ValueError(f"the term '{term_id}' already exists: {', '.join(str(p) for p in existing)}. "
                          "Edit that page, or choose another id.")
     category = next(iter(CATEGORIES))
-    zh_text = ZH_TEMPLATE.format(category=category)
+    checked = dt.date.today().strftime("%Y-%m")  # the author checks the facts as they write
+    zh_text = ZH_TEMPLATE.format(category=category, checked=checked)
     zh.write_text(zh_text, encoding="utf-8")
-    en.write_text(EN_TEMPLATE.format(category=category, source_hash=content_hash(zh_text)), encoding="utf-8")
+    en.write_text(EN_TEMPLATE.format(category=category, checked=checked, source_hash=content_hash(zh_text)), encoding="utf-8")
     return [zh, en]
 
 

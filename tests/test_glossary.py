@@ -87,7 +87,7 @@ def test_glossary_index_lists_every_term_with_summary_and_aliases_by_category(si
         assert term.summary.replace('"', "&quot;")[:20] in html or term.summary[:20] in html, term.id
         for alias in term.aliases:
             assert alias.replace("&", "&amp;") in html, (term.id, alias)
-    assert 'class="glossary-jump"' in html and 'id="training"' in html and 'id="deepseek"' in html
+    assert 'class="glossary-jump"' in html and 'id="training"' in html and 'id="models"' in html
 
 
 @pytest.mark.parametrize("prefix,lang,related,used_on", [

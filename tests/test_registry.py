@@ -11,6 +11,7 @@ aliases: [检索增强]
 summary: 先查资料、再作答。
 category: using
 level: beginner
+checked: 2026-12
 related: [sft]
 ---
 
@@ -22,6 +23,7 @@ title: Retrieval-augmented generation
 summary: Look it up, then answer.
 category: using
 level: beginner
+checked: 2026-12
 related: [sft]
 ---
 
@@ -73,13 +75,13 @@ def test_missing_required_field():
 def test_unknown_category_and_level_list_the_allowed_values():
     found = errors(**{"terms/rag.md": GOOD_ZH.replace("category: using", "category: magic")
                       .replace("level: beginner", "level: expert")})
-    assert any("'magic' is not a category. Use one of: basics, training" in e for e in found)
+    assert any("'magic' is not a category. Use one of: basics, using, knowledge" in e for e in found)
     assert any("'expert' is not a level. Use one of: beginner, intermediate, insider" in e for e in found)
 
 
 def test_unknown_related_id_suggests_the_closest():
     found = errors(**{"terms/rag.md": GOOD_ZH.replace("related: [sft]", "related: [sfft]")})
-    assert found == ["terms/rag.md:8 (field 'related'): 'sfft' is not the id of any term page in this "
+    assert found == ["terms/rag.md:9 (field 'related'): 'sfft' is not the id of any term page in this "
                      "language (an id is the file name without '.md'). Did you mean 'sft'?"]
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from .checked import freshness_problem, parse_checked
+
 # -----------------------------------------------------------------------------
 # The fixed vocabularies (documented in CONTRIBUTING.md)
 # -----------------------------------------------------------------------------
@@ -23,14 +25,24 @@ import yaml
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 
-# Order here is the order of the navigation sections.
+# Order here is the order of the navigation sections. `fast` marks the categories whose
+# facts go out of date quickly (model versions, hardware, prices, rules): `make check`
+# warns when such a page was last checked more than FRESH_MONTHS ago.
 CATEGORIES: dict[str, dict[str, str]] = {
     "basics": {"zh": "基础概念", "en": "Basic concepts"},
+    "using": {"zh": "用好模型", "en": "Using a model"},
+    "knowledge": {"zh": "知识库与检索", "en": "Knowledge bases and retrieval"},
+    "agents": {"zh": "智能体与应用", "en": "Agents and applications"},
+    "models": {"zh": "模型与版本", "en": "Models and versions"},
+    "deployment": {"zh": "部署与硬件", "en": "Deployment and hardware"},
+    "services": {"zh": "云服务与计费", "en": "Cloud services and pricing"},
+    "evaluation": {"zh": "评测与质量", "en": "Evaluation and quality"},
+    "safety": {"zh": "安全与合规", "en": "Safety and compliance"},
     "training": {"zh": "训练方法", "en": "Training methods"},
     "architecture": {"zh": "模型架构与规模", "en": "Architecture and scale"},
-    "using": {"zh": "使用模型", "en": "Using a model"},
-    "deepseek": {"zh": "DeepSeek 版本", "en": "DeepSeek versions"},
 }
+FAST_MOVING = frozenset({"models", "deployment", "services", "safety"})
+FRESH_MONTHS = 6
 
 # Order here is the learning path: newcomer first.
 LEVELS: dict[str, dict[str, str]] = {
@@ -42,12 +54,13 @@ LEVELS: dict[str, dict[str, str]] = {
 # A tooltip must fit in a glance: characters, per language.
 SUMMARY_LIMITS = {"zh": 70, "en": 200}
 
-REQUIRED_FIELDS = ("term", "title", "summary", "category", "level")
+REQUIRED_FIELDS = ("term", "title", "summary", "category", "level", "checked")
 TERM_FIELDS = REQUIRED_FIELDS + ("aliases", "related", "order", "source_hash")
 # Material's own front-matter fields a page may also use.
 THEME_FIELDS = ("hide", "description", "search", "status", "template")
 
 TERMS_FOLDER = "terms"
+COMPARE_FOLDER = "compare"
 SNIPPETS_FOLDER = "_snippets"
 TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # libyaml's loader when PyYAML has it (the wheels do): the same results, several times faster.
@@ -89,6 +102,7 @@ class Term:
     related: tuple[str, ...] = ()
     order: int = 100
     source_hash: str | None = None
+    checked: tuple[int, int] = (2026, 12)  # (year, month) the facts were last checked
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -117,6 +131,10 @@ class Registry:
 
     terms: dict[str, dict[str, Term]] = field(default_factory=lambda: {lang: {} for lang in LANGUAGES})
     problems: list[Problem] = field(default_factory=list)
+    # Source path -> (year, month) its facts were checked, for term and comparison pages.
+    checked: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Comparison pages' optional category (only the freshness rule reads it).
+    page_categories: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -154,6 +172,31 @@ def language_of(src_path: str) -> tuple[str, str]:
 
 def is_term_page(src_path: str) -> bool:
     return src_path.startswith(f"{TERMS_FOLDER}/") and src_path.endswith(".md")
+
+
+def is_compare_page(src_path: str) -> bool:
+    return src_path.startswith(f"{COMPARE_FOLDER}/") and src_path.endswith(".md")
+
+
+def read_compare_page(registry: Registry, path: str, text: str) -> list[Problem]:
+    """A comparison page is dated like a term page; its category, if any, only sets how
+    soon the date counts as old."""
+    meta, _, problems = split_front_matter(path, text)
+    if problems:
+        return problems
+    meta = meta or {}
+    checked, message = parse_checked(meta.get("checked"))
+    if message:
+        return [Problem(path, "checked", message, field_line(text, "checked"))]
+    registry.checked[path] = checked
+    category = meta.get("category")
+    if category is not None:
+        if category not in CATEGORIES:
+            return [Problem(path, "category", (
+                f"'{category}' is not a category. Use one of: {', '.join(CATEGORIES)}."),
+                field_line(text, "category"))]
+        registry.page_categories[path] = category
+    return []
 
 
 def content_hash(text: str) -> str:
@@ -222,7 +265,7 @@ def read_term(path: str, text: str) -> tuple[Term | None, list[Problem]]:
             problem(str(name), f"'{name}' is not a known field, so it would be ignored.{hint}")
 
     values: dict[str, str] = {}
-    for name in REQUIRED_FIELDS:
+    for name in REQUIRED_FIELDS[:-1]:  # 'checked' has its own rule below
         value = meta.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
             problem(name, f"the field '{name}' is missing or empty; every term page needs it.")
@@ -258,6 +301,10 @@ def read_term(path: str, text: str) -> tuple[Term | None, list[Problem]]:
             value = []
         lists[name] = tuple(str(v).strip() for v in value if str(v).strip())
 
+    checked, message = parse_checked(meta.get("checked"))
+    if message:
+        problem("checked", message)
+
     order = meta.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         problem("order", "'order' must be a whole number (smaller comes first in the learning path).")
@@ -275,7 +322,7 @@ def read_term(path: str, text: str) -> tuple[Term | None, list[Problem]]:
         id=page_id, lang=lang, path=path, term=values["term"], title=values["title"],
         summary=values["summary"], category=values["category"], level=values["level"],
         aliases=lists["aliases"], related=lists["related"], order=order,
-        source_hash=source_hash,
+        source_hash=source_hash, checked=checked,
     ), []
 
 
@@ -297,6 +344,10 @@ def build_registry(pages: dict[str, str]) -> Registry:
             registry.problems.extend(problems)
             if term:
                 registry.terms[term.lang][term.id] = term
+                registry.checked[path] = term.checked
+                registry.page_categories[path] = term.category
+        elif is_compare_page(path):
+            registry.problems.extend(read_compare_page(registry, path, pages[path]))
     registry.problems.extend(missing_translations(pages))
     for lang in LANGUAGES:
         # Every term page counts as an id, even one with its own problems: a mistake
@@ -382,6 +433,21 @@ def stale_translations(pages: dict[str, str]) -> list[Problem]:
                 f"'{source_path}' has changed since this translation was made. Update the "
                 f"English text to match, then set 'source_hash: {current}'."),
                 field_line(text, "source_hash"), severity="warning"))
+    return problems
+
+
+def old_facts(registry: Registry, pages: dict[str, str], today) -> list[Problem]:
+    """Warnings (never errors): fast-moving pages whose facts were checked too long ago.
+    `make check` runs this with today's date; the build does not, so that it stays the
+    same for the same commit."""
+    problems = []
+    for path, checked in sorted(registry.checked.items()):
+        if registry.page_categories.get(path) not in FAST_MOVING:
+            continue
+        message = freshness_problem(checked, today, FRESH_MONTHS)
+        if message:
+            problems.append(Problem(path, "checked", message, field_line(pages[path], "checked"),
+                                    severity="warning"))
     return problems
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Callable, Iterable
 
+from .checked import as_of
 from .registry import CATEGORIES, LEVELS, Term
 
 # Words the generated parts use, per language.
@@ -28,6 +29,7 @@ WORDS = {
         "stale_title": "译文可能过时",
         "list_sep": "、",
         "colon": "：",
+        "checked": "事实核实",
     },
     "en": {
         "also_called": "Also called",
@@ -43,6 +45,7 @@ WORDS = {
         "stale_title": "Translation may be out of date",
         "list_sep": ", ",
         "colon": ": ",
+        "checked": "Facts checked",
     },
 }
 
@@ -68,7 +71,8 @@ def term_card(term: Term) -> str:
     """The box under a term page's title: summary, aliases, level and category."""
     lang = term.lang
     colon = word(lang, "colon")
-    lines = [f'<div class="term-card" markdown>', "", f'<p class="term-card__summary">{escape(term.summary)}</p>', ""]
+    lines = [f'<div class="term-card" markdown>', "", f'<p class="term-card__summary">{escape(term.summary)}</p>', "",
+             checked_line(lang, term.checked), ""]
     facts = [
         f'<span class="term-card__level term-card__level--{term.level}">'
         f'{escape(word(lang, "level"))}{colon}{escape(LEVELS[term.level][lang])}</span>',
@@ -85,6 +89,12 @@ def term_card(term: Term) -> str:
     lines.append('<p class="term-card__facts" data-search-exclude>' + " ".join(facts) + "</p>")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
+
+
+def checked_line(lang: str, checked: tuple[int, int]) -> str:
+    """'事实核实：截至 2026 年 12 月' under a term's summary or a comparison's title."""
+    text = f"{word(lang, 'checked')}{word(lang, 'colon')}{as_of(lang, checked)}"
+    return f'<p class="page-checked" data-search-exclude>{escape(text)}</p>'
 
 
 def related_section(term: Term, terms: dict[str, Term], link_to: Callable[[Term], str]) -> str:
