@@ -83,7 +83,7 @@ def term_page(term: dict, lang: str, others: list[dict], rng: random.Random) -> 
         "term": term["acronym"], "title": name, "aliases": [f"{name} alias"] if lang == "en" else [f"{name}别名"],
         "summary": (f"{name}：一句用于测量的示范摘要。" if lang == "zh"
                     else f"{name}: a one-sentence summary used for measuring."),
-        "category": term["category"], "level": term["level"],
+        "category": term["category"], "level": term["level"], "checked": "2026-12",
         "related": [m["id"] for m in mentions[:3]],
     }
     heads = (("白话解释", "它是怎么回事", "工作里的例子", "自测", "延伸阅读") if lang == "zh" else
