@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from .collation import sort_key
 from .registry import Term
 
 WORDS = {
@@ -140,7 +141,7 @@ def assemble(lang: str, terms: list[tuple[Term, str]], comparisons: list[tuple[s
                   f'<h1 id="{chapter.anchor}">{escape(chapter.title)}</h1>', chapter.html, "</section>"]
     parts += ['<section class="handout-appendix">',
               f'<h1 id="handout-glossary">{escape(words["appendix"])}</h1><dl>']
-    for term, _ in sorted(terms, key=lambda pair: pair[0].display_title.casefold()):
+    for term, _ in sorted(terms, key=lambda pair: sort_key(lang, pair[0].display_title)):
         parts.append(f"<dt>{escape(term.display_title)}</dt><dd>{escape(term.summary)}</dd>")
     parts += ["</dl></section>", '<section class="handout-appendix">',
               f'<h1 id="handout-answers">{escape(words["answers"])}</h1><ol>']

@@ -11,6 +11,7 @@ from html import escape
 from typing import Callable, Iterable
 
 from .checked import as_of
+from .collation import sort_key
 from .registry import CATEGORIES, LEVELS, Term
 
 # Words the generated parts use, per language.
@@ -182,7 +183,7 @@ def learning_path(lang: str, terms: list[Term], link_to: Callable[[Term], str]) 
 def glossary_index(lang: str, terms: list[Term], link_to: Callable[[Term], str]) -> str:
     """Every term by category, with full name, aliases and summary, and a jump list."""
     by_category = {key: sorted((t for t in terms if t.category == key),
-                               key=lambda t: t.display_title.casefold())
+                               key=lambda t: sort_key(lang, t.display_title))
                    for key in CATEGORIES}
     jump = " · ".join(f"[{names[lang]}](#{key})" for key, names in CATEGORIES.items()
                       if by_category[key])
