@@ -100,3 +100,74 @@ def test_misconceptions_have_their_own_titled_box(site_dir, lang):
             assert match.group(1).startswith(MISCONCEPTION_TITLE[lang]), (url, match.group(1))
             boxes += 1
     assert boxes >= 20
+
+
+# (page, language, a phrase the page must say, a phrase it must no longer say): the
+# corrections of the 2026-12 review, each stated as the page now puts it.
+CORRECTED = [
+    ('terms/temperature/', 'zh', '1.3', None),
+    ('terms/temperature/', 'zh', '思考模式不理会温度', None),
+    ('terms/temperature/', 'zh', '不保证逐字相同', '同一份合同跑几遍结果都一样'),
+    ('terms/temperature/', 'en', '1.5', 'The source article'),
+    ('terms/temperature/', 'en', 'determinism is not guaranteed', None),
+    ('terms/cot/', 'zh', '避免', None),
+    ('terms/cot/', 'zh', '金额以报价系统', '原文'),
+    ('terms/cot/', 'zh', 'Turpin', None),
+    ('terms/cot/', 'en', 'show your work', 'show your working'),
+    ('terms/cot/', 'en', 'Reasoning best practices', 'The source article'),
+    ('terms/prompt/', 'zh', '提示词注入', '原文'),
+    ('terms/prompt/', 'en', 'Mr. Wang', 'Mr Wang'),
+    ('terms/hallucination/', 'zh', '48%', '原文里要纠正'),
+    ('terms/hallucination/', 'zh', '14.3%', None),
+    ('terms/hallucination/', 'en', '2509.04664', 'the article'),
+    ('terms/rag/', 'zh', '详见 RAG 与微调对比', '见RAG'),
+    ('terms/rag/', 'en', '2312.05934', 'slow and costly'),
+    ('terms/fine-tuning/', 'zh', '全参微调', '微调会改动模型本身的参数'),
+    ('terms/fine-tuning/', 'zh', '48 GB', '又慢又贵'),
+    ('terms/fine-tuning/', 'en', '2305.14314', 'Fine-tuning is slow and costly'),
+    ('terms/scaling-law/', 'zh', '2408.03314', '原文'),
+    ('terms/scaling-law/', 'en', 'test-time compute', 'The source article'),
+    ('terms/vector-database/', 'zh', '关键词搜索就过时了', '原文'),
+    ('compare/rag-vs-fine-tuning/', 'zh', '先改提示词', None),
+    ('compare/rag-vs-fine-tuning/', 'en', 'Step 0', 'slow and costly'),
+    ('terms/alignment/', 'en', 'DPO', 'fobs'),
+    ('terms/alignment/', 'en', 'brushes the user off', 'labeller'),
+    ('terms/alignment/', 'en', 'August 15, 2023', 'the source article'),
+    ('terms/alignment/', 'zh', '2023 年 8 月 15 日起施行', '原文'),
+    ('terms/rl/', 'en', 'answer keys', 'instead of model answers'),
+    ('terms/rl/', 'en', 'Lee Sedol', 'Finance wants a model to check quotes'),
+    ('terms/rl/', 'zh', 'AlphaGo Zero', '财务部想让模型帮忙核算报价单'),
+    ('terms/rl/', 'zh', '并非不可能', '很难“钻空子”'),
+    ('terms/rl/', 'en', 'arXiv:2503.11926', 'the article'),
+    ('terms/reward-model/', 'zh', '几乎用不着', '原文'),
+    ('terms/reward-model/', 'en', 'not impossible', 'labellers'),
+    ('terms/ppo/', 'en', 'subtracted from the reward', 'the source article'),
+    ('compare/ppo-vs-grpo/', 'en', 'added directly to the training loss', 'Same KL penalty'),
+    ('compare/ppo-vs-grpo/', 'en', 'Either works', 'Tasks with checkable answers, such as math and code'),
+    ('compare/ppo-vs-grpo/', 'zh', '网上流传的对比表', '原文这张表改了什么'),
+    ('terms/grpo/', 'zh', '算法并不挑', '训练成本比传统方法低'),
+    ('terms/noise/', 'en', 'trained without dropout', 'the article'),
+    ('terms/noise/', 'zh', '雪花', '原文'),
+    ('terms/sft/', 'zh', '没人在旁边逐条盯着', '有人“盯着”它学'),
+    ('terms/pre-training/', 'zh', '这段文字里真正的下一个词', '原文'),
+    ('terms/overfitting/', 'en', 'bookworm', '死读书'),
+    ('terms/overfitting/', 'zh', '“死读书、书呆子”', '【'),
+    ('terms/generalization/', 'en', None, '甲'),
+    ('compare/overfitting-vs-generalization/', 'en', 'bookworm', '丁'),
+    ('compare/overfitting-vs-generalization/', 'zh', '征兆、原因和对策', '原文'),
+    ('compare/training-stages/', 'en', '2.664 million', 'the article'),
+    ('compare/training-stages/', 'en', 'US$294,000', None),
+    ('compare/training-stages/', 'zh', '多了一个数量级', '原文'),
+    ('compare/training-stages/', 'zh', 's41586-025-09422-z', None),
+    ('terms/soft-labels/', 'zh', '蒸馏', '先纠正原文'),
+]
+
+
+@pytest.mark.parametrize("url,lang,says,no_longer", CORRECTED)
+def test_the_corrected_facts_are_stated(site_dir, url, lang, says, no_longer):
+    text = article_text(site_dir, lang, url)
+    flat = re.sub(r"\s+", " ", text)
+    if says:
+        assert says in text or says in flat, f"{lang} {url}: missing {says!r}"
+    if no_longer:
+        assert no_longer not in text and no_longer not in flat, f"{lang} {url}: still says {no_longer!r}"
