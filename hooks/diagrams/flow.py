@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .source import Flow, Group, Node, Panel, Step
+from .model import text_in, Flow, Group, Node, Panel, Step
 from .svg import FONT, SMALL, Canvas, block_height, fits, lines_width, num, wrap
 
 PAD_X = 10            # inside a box, left and right
@@ -40,10 +40,6 @@ COLUMN_GAP = 16       # between panels (side by side)
 MAIN_MAX = 360        # widest a box gets in a top-to-bottom flow
 EDGE_MAX = 130        # widest an arrow's label may be before it wraps
 CELL = 7.0            # pitch of the little squares in a box (MoE experts)
-
-
-def t(text: dict | None, lang: str) -> str:
-    return text[lang] if text else ""
 
 
 # -----------------------------------------------------------------------------
@@ -87,8 +83,8 @@ def measure(node: Node, lang: str, width: float, size: float = FONT) -> Box:
     """Wrap the node's texts to the width; a word too long for the box makes the
     label a little smaller rather than cutting the word."""
     inner = width - 2 * PAD_X - (STACK if node.stack else 0)
-    label = t(node.label, lang)
-    note = t(node.note, lang)
+    label = text_in(node.label, lang)
+    note = text_in(node.note, lang)
     for factor in (1.0, 0.92, 0.85):
         if fits(label, inner, size * factor) and fits(note, inner, SMALL * factor):
             break
@@ -172,7 +168,7 @@ def squares(corners: list[tuple[float, float]], size: float) -> str:
 def edge_lines(node: Node | None, lang: str, width: float = EDGE_MAX) -> list[str]:
     if node is None or node.edge is None:
         return []
-    return wrap(t(node.edge, lang), width, SMALL)
+    return wrap(text_in(node.edge, lang), width, SMALL)
 
 
 def step_nodes(step: Step) -> list[Node]:
@@ -180,7 +176,7 @@ def step_nodes(step: Step) -> list[Node]:
 
 
 def group_labels(groups: tuple[Group, ...], lang: str, width_of) -> list[list[str]]:
-    return [wrap(t(group.label, lang), width_of(group) - 2 * FRAME, SMALL) for group in groups]
+    return [wrap(text_in(group.label, lang), width_of(group) - 2 * FRAME, SMALL) for group in groups]
 
 
 # -----------------------------------------------------------------------------
@@ -514,10 +510,10 @@ def render_flow(flow: Flow, lang: str, width: float, direction: str) -> tuple[Ca
             if number:
                 y += PANEL_GAP
             if panel.title:
-                y += c.text(wrap(t(panel.title, lang), width, FONT), 0, y, FONT, "dg-title", anchor="start") + 8
+                y += c.text(wrap(text_in(panel.title, lang), width, FONT), 0, y, FONT, "dg-title", anchor="start") + 8
             y = layout_right(c, panel, lang, y, columns, flow.arrows)
             if panel.note:
-                y += 10 + c.text(wrap(t(panel.note, lang), width, SMALL), 0, y + 10, SMALL,
+                y += 10 + c.text(wrap(text_in(panel.note, lang), width, SMALL), 0, y + 10, SMALL,
                                  "dg-panel-note", anchor="start")
         return c, y + 2
 
@@ -529,7 +525,7 @@ def render_flow(flow: Flow, lang: str, width: float, direction: str) -> tuple[Ca
             y += PANEL_GAP
         column_w = (width - (len(row) - 1) * COLUMN_GAP) / len(row)
         xs = [i * (column_w + COLUMN_GAP) for i in range(len(row))]
-        headings = [wrap(t(p.title, lang), column_w, FONT) if p.title else [] for p in row]
+        headings = [wrap(text_in(p.title, lang), column_w, FONT) if p.title else [] for p in row]
         heading_h = max(block_height(lines, FONT) for lines in headings)
         for x, lines in zip(xs, headings):
             c.text(lines, x + column_w / 2, y, FONT, "dg-title")
@@ -540,7 +536,7 @@ def render_flow(flow: Flow, lang: str, width: float, direction: str) -> tuple[Ca
         heights = [max(p.rows[i].height for p in plans if i < len(p.rows)) for i in range(longest)]
         gaps = [max(p.rows[i].gap_before for p in plans if i < len(p.rows)) for i in range(longest)]
         bottom = max(draw_down(c, p, lang, x, y, heights, gaps, flow.arrows) for p, x in zip(plans, xs))
-        notes = [wrap(t(p.note, lang), column_w, SMALL) if p.note else [] for p in row]
+        notes = [wrap(text_in(p.note, lang), column_w, SMALL) if p.note else [] for p in row]
         if any(notes):
             bottom += 10 + max(c.text(lines, x + column_w / 2, bottom + 10, SMALL, "dg-panel-note")
                                for lines, x in zip(notes, xs))
