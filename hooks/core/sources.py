@@ -21,6 +21,8 @@ TERMS_FOLDER = "terms"
 COMPARE_FOLDER = "compare"
 SNIPPETS_FOLDER = "_snippets"
 DIAGRAMS_FOLDER = "_diagrams"
+# A term's or a diagram's id, which is its file name: lower-case letters, digits, hyphens.
+FILE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # libyaml's loader when PyYAML has it (the wheels do): the same results, several times faster.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

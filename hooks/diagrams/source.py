@@ -31,8 +31,7 @@ from pathlib import Path
 import yaml
 
 from core.problems import Problem, did_you_mean
-from core.sources import DIAGRAMS_FOLDER
-from glossary.vocabulary import TERM_ID
+from core.sources import DIAGRAMS_FOLDER, FILE_ID
 
 from .kinds import _read_bars, _read_flow, _read_line
 from .model import KINDS, Diagram, Library
@@ -53,7 +52,7 @@ def read_diagram(path: str, text: str) -> tuple[Diagram | None, list[Problem]]:
     if root is not None:
         _line_numbers(root, (), lines)
     reader = _Reader(path, lines)
-    if not TERM_ID.match(diagram_id):
+    if not FILE_ID.match(diagram_id):
         reader.problem(("file name",), (
             f"'{diagram_id}' cannot be a diagram id. Name the file with lower-case English "
             "letters, digits and hyphens only, such as 'rag-flow.yml'."))

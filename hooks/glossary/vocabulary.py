@@ -5,8 +5,7 @@ Their visible titles are in core/words.py ("category.<key>", "level.<key>").
 
 from __future__ import annotations
 
-import re
-
+from core.sources import FILE_ID
 from core.words import word
 
 # Order here is the order of the navigation sections. FAST_MOVING marks the categories
@@ -28,7 +27,7 @@ TERM_FIELDS = REQUIRED_FIELDS + ("aliases", "related", "order", "source_hash")
 # Material's own front-matter fields a page may also use.
 THEME_FIELDS = ("hide", "description", "search", "status", "template")
 
-TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TERM_ID = FILE_ID  # a term's id is its file name
 
 
 def category_title(key: str, lang: str) -> str:
