@@ -1,6 +1,8 @@
 # LLM Terms Icebreaker: every command sets itself up on a fresh Debian machine.
 #   make serve   preview at http://127.0.0.1:8000 with live reload
-#   make test    content checks + the whole pytest suite (real build, real browser)
+#   make quick   the fast tier, under a minute: make check + the unit tests (no build, no browser)
+#   make test    content checks + the whole pytest suite (unit, build and browser tiers)
+#   make compat  the site built with ProperDocs is the MkDocs site (CI runs it)
 #   make build   the static site in site/
 #   make check   fast content checks (no browser);  make fix  applies the automatic fixes
 #   make new-term ID=my-term   both language files for a new term
@@ -16,7 +18,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check fix new-term pdf bench system-packages git-history clean
+.PHONY: serve build quick test compat check fix new-term pdf bench system-packages git-history clean
 
 serve: $(STAMP) git-history
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -28,8 +30,20 @@ test: $(STAMP) system-packages git-history
 	$(PY) scripts/check.py
 	$(PY) -m pytest
 
+quick: $(STAMP)
+	$(PY) scripts/check.py
+	$(PY) -m pytest -q -m unit
+
 check: $(STAMP)
 	$(PY) scripts/check.py
+
+# ProperDocs, the maintained MkDocs 1.x fork, in a venv of its own (pinned in
+# requirements-compat.txt): both builds must be byte-identical apart from the generator tag.
+COMPAT_VENV := .venv-compat
+compat: $(STAMP) git-history
+	@test -x $(COMPAT_VENV)/bin/python || { $(PYTHON_SYSTEM) -m venv $(COMPAT_VENV) && \
+	  $(COMPAT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-compat.txt; }
+	$(PY) scripts/compat.py --properdocs $(COMPAT_VENV)/bin/properdocs
 
 fix: $(STAMP)
 	$(PY) scripts/check.py --fix
@@ -80,4 +94,4 @@ git-history:
 	fi
 
 clean:
-	rm -rf site .pytest_cache test-artifacts bench-output
+	rm -rf site .pytest_cache test-artifacts bench-output .venv-compat

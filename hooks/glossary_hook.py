@@ -1,9 +1,11 @@
 """The glossary, wired into MkDocs: validate terms, link mentions, generate lists.
 
-Thin event functions only; the work is done by the pure modules in glossary/.
+Thin event functions only; the work is done by the plain modules in glossary/.
 mkdocs-static-i18n runs every event once per language: on_files at default
 priority sees both languages' files (so translations can be cross-checked),
 the later events see one language, read from `page.file.locale`.
+What the build learns (terms, mentions, term URLs) is one GlossaryBuild object on
+the config (glossary/build.py); this hook is its only writer.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from glossary import render
-from glossary.build_state import state
-from glossary.matcher import TermMatcher, link_mentions
-from glossary.registry import DEFAULT_LANGUAGE, Registry, Term, build_registry, language_of, read_pages
-from glossary.sitenav import arrange_navigation
+from core.languages import DEFAULT_LANGUAGE
+from core.problems import stop_sentence
+from core.sources import language_of
+from glossary import build, render
+from glossary.matcher import link_mentions
+from glossary.nav import arrange_navigation
+from glossary.registry import Registry, Term
+from languages.i18n import is_inner_build
 
 log = get_plugin_logger("glossary")
 
@@ -31,58 +36,54 @@ log = get_plugin_logger("glossary")
 # -----------------------------------------------------------------------------
 
 
+def on_config(config):
+    """A new GlossaryBuild per build; i18n's inner language builds share the outer one."""
+    if not is_inner_build(config):
+        config[build.CONFIG_KEY] = None
+    return config
+
+
 def on_files(files: Files, *, config) -> Files:
     """Read every page of both languages and validate the terms (before i18n splits them)."""
-    # The same pages `make check` reads (snippets included): both run one validation.
-    docs_dir = Path(config.docs_dir)
-    fingerprint = tuple((path.as_posix(), path.stat().st_mtime_ns) for path in sorted(docs_dir.rglob("*.md")))
-    if fingerprint != state.fingerprint:
-        state.pages = read_pages(docs_dir)
-        state.registry = build_registry(state.pages)
-        state.fingerprint = fingerprint
-        state.matchers = {
-            lang: TermMatcher({name: term.id for term in terms.values() for name in term.names})
-            for lang, terms in state.registry.terms.items()
-        }
-        report_problems(state.registry)
-    elif state.registry.errors:
-        report_problems(state.registry)
-    state.mentions.clear()
-    state.term_urls.clear()
+    if config[build.CONFIG_KEY] is None:
+        # The same pages and validations as `make check` (hooks/checks/__init__.py).
+        config[build.CONFIG_KEY] = build.read_glossary(Path(config.docs_dir))
+        report_problems(config[build.CONFIG_KEY].registry)
     return files
 
 
 @event_priority(-200)  # after i18n has kept this language's pages only
 def on_nav(nav: Navigation, *, config, files: Files) -> Navigation:
-    lang = config.theme["language"]
-    return arrange_navigation(nav, lang, state.registry.in_language(lang))
+    lang = config.theme["language"]  # i18n sets the theme's language for each language build
+    return arrange_navigation(nav, lang, build.of(config).registry.in_language(lang))
 
 
 def on_page_markdown(markdown: str, *, page: Page, config, files: Files) -> str:
+    glossary = build.of(config)
     lang = page.file.locale
-    terms = state.registry.in_language(lang)
+    terms = glossary.registry.in_language(lang)
     source = page.file.src_uri
 
     def link_to(term: Term) -> str:
-        return posixpath.relpath(language_of(term.path)[0], posixpath.dirname(source) or ".")
+        return posixpath.relpath(language_of(term.path).base, posixpath.dirname(source) or ".")
 
     if render.LEARNING_PATH_PLACEHOLDER in markdown:
-        path = render.learning_path(lang, state.registry.learning_path(lang), link_to)
+        path = render.learning_path(lang, glossary.registry.learning_path(lang), link_to)
         markdown = markdown.replace(render.LEARNING_PATH_PLACEHOLDER, path)
     if render.GLOSSARY_INDEX_PLACEHOLDER in markdown:
         index = render.glossary_index(lang, list(terms.values()), link_to)
         markdown = markdown.replace(render.GLOSSARY_INDEX_PLACEHOLDER, index)
 
     head = ""
-    if lang != DEFAULT_LANGUAGE and page.file.src_path in state.registry.stale_translations:
+    if lang != DEFAULT_LANGUAGE and page.file.src_path in glossary.registry.stale_translations:
         head = render.stale_notice(lang)
 
-    term = state.term_of(page)
+    term = glossary.term_of(source, lang)
     if term is None:
-        checked = state.registry.checked.get(page.file.src_path)
+        checked = glossary.registry.checked.get(page.file.src_path)
         if checked:
             head = render.checked_line(lang, checked) + "\n\n" + head
-        return insert_after_title(markdown, head)
+        return render.insert_after_title(markdown, head)
     page.meta["title"] = term.display_title
     page.meta.setdefault("search", {}).setdefault("boost", 4)
     return "".join([
@@ -93,30 +94,32 @@ def on_page_markdown(markdown: str, *, page: Page, config, files: Files) -> str:
 
 
 def on_page_content(html: str, *, page: Page, config, files: Files) -> str:
+    glossary = build.of(config)
     lang = page.file.locale
-    terms = state.registry.in_language(lang)
-    matcher = state.matchers.get(lang)
+    terms = glossary.registry.in_language(lang)
+    matcher = glossary.matchers.get(lang)
     if not matcher:
         return html
-    own = state.term_of(page)
+    own = glossary.term_of(page.file.src_uri, lang)
 
-    urls = term_urls(lang, files)
+    urls = term_urls(glossary, lang, files)
 
     def render_link(term_id: str, text_html: str) -> str:
         return render.tooltip_link(terms[term_id], get_relative_url(urls[term_id], page.url), text_html)
 
     html, linked = link_mentions(html, matcher, render_link, exclude=[own.id] if own else [])
     for term_id in linked:
-        state.mentions[lang][term_id].append((page.title, page.url))
+        glossary.mentions[lang][term_id].append((page.title, page.url))
     return html + render.print_term_list(lang, (terms[t] for t in linked))
 
 
 def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> dict:
     """All pages' content is rendered by now, so every mention is known."""
-    term = state.term_of(page)
+    glossary = build.of(config)
+    term = glossary.term_of(page.file.src_uri, page.file.locale)
     if term and page.content and render.BACKLINKS_PLACEHOLDER in page.content:
         pages = [(title, get_relative_url(url, page.url))
-                 for title, url in state.mentions[term.lang].get(term.id, [])]
+                 for title, url in glossary.mentions[term.lang].get(term.id, [])]
         page.content = page.content.replace(
             render.BACKLINKS_PLACEHOLDER, render.backlinks_html(term.lang, pages))
     return context
@@ -127,27 +130,14 @@ def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> di
 # -----------------------------------------------------------------------------
 
 
-def term_urls(lang: str, files: Files) -> dict[str, str]:
-    """Each term page's URL in this language, looked up once per build."""
-    if lang not in state.term_urls:
-        state.term_urls[lang] = {
-            term.id: files.get_file_from_path(language_of(term.path)[0]).url
-            for term in state.registry.in_language(lang).values()
+def term_urls(glossary: build.GlossaryBuild, lang: str, files: Files) -> dict[str, str]:
+    """Each term page's URL in this language, looked up once per language."""
+    if lang not in glossary.term_urls:
+        glossary.term_urls[lang] = {
+            term.id: files.get_file_from_path(language_of(term.path).base).url
+            for term in glossary.registry.in_language(lang).values()
         }
-    return state.term_urls[lang]
-
-
-def insert_after_title(markdown: str, block: str) -> str:
-    """Put a notice under the page's '# ' title, or at the top when it has none."""
-    if not block:
-        return markdown
-    lines = markdown.split("\n")
-    for index, line in enumerate(lines):
-        if line.strip():
-            if line.startswith("# "):
-                return "\n".join(lines[:index + 1] + ["", block] + lines[index + 1:])
-            break
-    return block + markdown
+    return glossary.term_urls[lang]
 
 
 def report_problems(registry: Registry) -> None:
@@ -157,7 +147,4 @@ def report_problems(registry: Registry) -> None:
     for problem in registry.errors:
         log.error(f"docs/{problem}")
     if registry.errors:
-        count = len(registry.errors)
-        raise PluginError(
-            f"{count} content problem{'s' if count > 1 else ''} found (listed above). "
-            "Fix them and build again; 'make check' lists them without building.")
+        raise PluginError(stop_sentence(len(registry.errors), "content"))

@@ -1,45 +1,41 @@
 """The handout page per language (docs/handout.md, docs/handout.en.md).
 
-Every page's content is rendered before any template is, so when the handout
-page reaches on_page_context the term and comparison pages are ready to gather.
-`make pdf` prints this page with headless Chromium (scripts/pdf.py).
+MkDocs renders every page's content before it renders any template, so when the
+handout page reaches on_page_context the term and comparison pages' content is
+ready to gather. (Their backlink placeholders may not be filled in yet; the handout
+drops those generated sections anyway.) `make pdf` prints the page (scripts/pdf.py).
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
 from datetime import datetime, timezone
+from pathlib import Path
 
-from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from glossary.handout import assemble
-from glossary.registry import language_of
-from glossary.build_state import state
-
-HANDOUT_PLACEHOLDER = "<!-- handout -->"
-COMPARISONS_FOLDER = "compare/"
-
+from core.sources import is_compare_page, page_id
+from glossary import build
+from handout.assemble import HANDOUT_PLACEHOLDER, assemble
 
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
 
-@event_priority(-100)  # after the glossary hook has filled in every page
+
 def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> dict:
     if not page.content or HANDOUT_PLACEHOLDER not in page.content:
         return context
+    glossary = build.of(config)
     lang = page.file.locale
-    order = {term.id: index for index, term in enumerate(state.registry.learning_path(lang))}
-    terms = sorted(((state.term_of(p), p.content) for p in nav.pages if state.term_of(p)),
-                   key=lambda pair: order[pair[0].id])
-    comparisons = [(f"compare-{language_of(p.file.src_uri)[0][len(COMPARISONS_FOLDER):-3]}", p.title, p.content)
-                   for p in nav.pages if p.file.src_uri.startswith(COMPARISONS_FOLDER)]
-    date, version = _git_date_and_version(config)
+    order = {term.id: index for index, term in enumerate(glossary.registry.learning_path(lang))}
+    pages = [(glossary.term_of(p.file.src_uri, lang), p) for p in nav.pages]
+    terms = sorted(((term, p.content) for term, p in pages if term), key=lambda pair: order[pair[0].id])
+    comparisons = [(f"compare-{page_id(p.file.src_uri)}", p.title, p.content)
+                   for p in nav.pages if is_compare_page(p.file.src_uri)]
     page.content = page.content.replace(
-        HANDOUT_PLACEHOLDER, assemble(lang, terms, comparisons, date, version))
+        HANDOUT_PLACEHOLDER, assemble(lang, terms, comparisons, *_git_date_and_version(config)))
     return context
 
 
@@ -48,10 +44,13 @@ def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> di
 # -----------------------------------------------------------------------------
 
 def _git_date_and_version(config) -> tuple[str, str]:
-    """The last commit's date and short hash: the same handout for the same commit."""
+    """The last commit's date and short hash: the same handout for the same commit.
+
+    (Not mkdocs.utils.get_build_date: that falls back to today when SOURCE_DATE_EPOCH
+    is unset, as in a plain `mkdocs build`.)"""
     try:
         output = subprocess.run(["git", "log", "-1", "--format=%ct %h"],
-                                cwd=os.path.dirname(config.config_file_path or "."),
+                                cwd=Path(config.config_file_path or ".").parent,
                                 capture_output=True, text=True, timeout=10, check=True).stdout.split()
         stamp, version = int(output[0]), output[1]
     except (OSError, subprocess.SubprocessError, IndexError, ValueError):

@@ -5,8 +5,9 @@ an English reader would get Chinese results. After the last language is built,
 this hook splits that index by language (Chinese at search/, English at
 en/search/), and points each English page's search at its own index by moving
 Material's `base` for that page to the language root. It also folds each term
-page's sections into one entry, for fast results with many terms, and mends
-Material's segmentation of Chinese queries (both in glossary/search_index.py).
+page's sections into one entry, for fast results with many terms (search/index.py),
+and mends Material's segmentation of Chinese queries (search/worker_patch.py).
+It keeps no state: the term pages and their names come from the glossary's build.
 """
 
 from __future__ import annotations
@@ -18,15 +19,13 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from glossary.registry import DEFAULT_LANGUAGE, LANGUAGES
-from glossary.build_state import state
-from glossary.search_index import fix_query_segmenter, fold_term_pages, split_by_language
+from core.languages import DEFAULT_LANGUAGE, LANGUAGES
+from glossary import build
+from languages.i18n import is_inner_build
+from search.index import fold_term_pages, split_by_language
+from search.worker_patch import fix_query_segmenter
 
 log = get_plugin_logger("search-per-language")
-
-# Term page URL (both languages) -> the term's names, gathered page by page while each
-# language is built and used once the merged index is written.
-_term_names: dict[str, list[str]] = {}
 
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
@@ -36,9 +35,6 @@ _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.
 
 
 def on_post_page(output: str, *, page: Page, config) -> str:
-    term = state.term_of(page)
-    if term is not None:
-        _term_names[page.url] = list(term.names)
     lang = page.file.locale
     if lang == DEFAULT_LANGUAGE:
         return output
@@ -47,21 +43,20 @@ def on_post_page(output: str, *, page: Page, config) -> str:
 
 @event_priority(-200)  # after i18n (-100) has merged every language's entries
 def on_post_build(*, config) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    if is_inner_build(config):
         return  # an inner language build: the merged index is not written yet
     site = Path(config.site_dir)
     merged_path = site / "search" / "search_index.json"
     if not merged_path.exists():
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    merged["docs"] = fold_term_pages(merged["docs"], _term_names, merged["config"]["separator"])
+    names = build.of(config).term_names_by_url()
+    merged["docs"] = fold_term_pages(merged["docs"], names, merged["config"]["separator"])
     for lang, index in split_by_language(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
         target = site / ("" if lang == DEFAULT_LANGUAGE else lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         log.debug(f"search index for '{lang}': {len(index['docs'])} entries -> {target}")
-    _term_names.clear()
     _fix_worker(site)
 
 
@@ -83,7 +78,7 @@ def _fix_worker(site: Path) -> None:
         fixed = fix_query_segmenter(worker.read_text(encoding="utf-8"))
         if fixed is None:
             log.warning(f"{worker.name}: Material's search worker changed, so the fix for Chinese "
-                        "queries in hooks/glossary/search_index.py no longer applies. Check whether "
+                        "queries in hooks/search/worker_patch.py no longer applies. Check whether "
                         "Material fixed the query segmenter, then update or remove the fix.")
         else:
             worker.write_text(fixed, encoding="utf-8")

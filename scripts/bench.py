@@ -39,7 +39,8 @@ OUT = ROOT / "bench-output"
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from glossary.registry import CATEGORIES, LEVELS, content_hash  # noqa: E402
+from core.sources import content_hash  # noqa: E402
+from glossary.vocabulary import CATEGORIES, LEVELS, category_title  # noqa: E402
 from pdf import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 HAN = "模型数据训练推理学习向量检索增强生成专家路由参数显存温度窗口标签噪声拟合泛化对齐奖励策略优化梯度损失注意力编码解码嵌入语义样本批次"
@@ -132,8 +133,8 @@ def without_hooks(project: Path, terms: list[dict]) -> None:
     text = config_path.read_text(encoding="utf-8")
     text = text[:text.index("\nhooks:")] + "\n"
     nav = ["index.md", "glossary.md"] + [
-        {titles["zh"]: [f"terms/{t['id']}.md" for t in terms if t["category"] == key]}
-        for key, titles in CATEGORIES.items()
+        {category_title(key, "zh"): [f"terms/{t['id']}.md" for t in terms if t["category"] == key]}
+        for key in CATEGORIES
     ]
     text += "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
     # The handout and glossary markers are plain comments without the hooks.

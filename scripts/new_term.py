@@ -12,9 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from glossary.registry import (  # noqa: E402
-    CATEGORIES, LEVELS, TERM_ID, TERMS_FOLDER, content_hash,
-)
+from core.sources import TERMS_FOLDER, content_hash  # noqa: E402
+from glossary.vocabulary import CATEGORIES, LEVELS, TERM_ID  # noqa: E402
 
 ZH_TEMPLATE = """---
 term: 缩写或常用叫法

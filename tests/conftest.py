@@ -1,9 +1,15 @@
-"""Shared fixtures: one real build of the site, local web servers, a real browser."""
+"""Shared fixtures: one real build of the site, local web servers, a real browser.
+
+Every test is in one tier, set here: `browser` (marked by hand: drives Chromium), `build`
+(uses the built site, or runs a build of its own), or `unit` (everything else: plain
+functions, `make check` on a copy of the content). `make quick` runs the unit tier.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import inspect
 import os
 import shutil
 import subprocess
@@ -21,6 +27,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  one launch setting for tests, PDFs, bench
 
 SUBPATH = "/llm-terms/"
+# A test that calls one of these runs a real build (or `make`) of its own.
+BUILD_CALLS = ("mkdocs_build(", "break_and_build(", '"make"')
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -113,3 +121,15 @@ def page_url(site: Path, page: Path) -> str:
     """site/en/terms/rag/index.html -> 'en/terms/rag/'."""
     relative = page.parent.relative_to(site).as_posix()
     return "" if relative == "." else relative + "/"
+
+
+def pytest_collection_modifyitems(config, items):
+    """The tier of each test: browser (by hand), build (a built site or a build of its own), unit."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            continue
+        source = inspect.getsource(item.function) if hasattr(item, "function") else ""
+        if "site_dir" in getattr(item, "fixturenames", ()) or any(call in source for call in BUILD_CALLS):
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)

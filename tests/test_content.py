@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from diagrams import source as diagrams
-from glossary import lint
-from glossary.matcher import visible_text
-from glossary.registry import build_registry, read_pages
+from checks import lint
+from core.html import visible_text
+from core.sources import read_pages
+from glossary.registry import build_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = read_pages(ROOT / "docs")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
-from contrib.dates import format_date, parse_git_log, read_git_dates
-from contrib.links import HostConfigError, check_host, edit_url, report_url
-from glossary.registry import content_hash
+from contributing.git_dates import format_date, parse_git_log, read_git_dates
+from contributing.host_links import HostConfigError, check_host, edit_url, report_url
+from core.sources import content_hash
 
 import check as check_script
 import new_term

@@ -16,10 +16,10 @@ import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
 from diagrams.charts import format_value, panel_values, softmax
-from diagrams.render import render_figure, render_svg, replace_html_markers, replace_markers
-from diagrams.source import (
-    find_markers, marker_problems, read_diagram, read_folder, read_library, texts, typography_problems,
-)
+from diagrams.markers import find_markers, marker_problems, replace_html_markers, replace_markers
+from diagrams.render import render_figure, render_svg
+from diagrams.source import read_diagram, read_folder, read_library
+from diagrams.texts import texts, typography_problems
 from diagrams.svg import NO_LINE_START, text_width, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"

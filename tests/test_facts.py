@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from glossary.checked import as_of
-from glossary.matcher import visible_text
-from glossary.registry import build_registry, is_compare_page, language_of, read_pages
+from core.html import visible_text
+from core.sources import is_compare_page, language_of, read_pages
+from glossary.registry import build_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = read_pages(ROOT / "docs")

@@ -6,7 +6,8 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from glossary.matcher import TermMatcher, is_case_sensitive, link_mentions, visible_text
+from core.html import visible_text
+from glossary.matcher import TermMatcher, is_case_sensitive, link_mentions
 
 NAMES = {
     "RL": "rl", "强化学习": "rl",

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from glossary.registry import build_registry, read_pages
+from core.sources import read_pages
+from glossary.registry import build_registry
 
 pytestmark = pytest.mark.browser
 REGISTRY = build_registry(read_pages(ROOT / "docs"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, html_pages, mkdocs_build, page_url
-from glossary.language_spans import mark_other_language
+from languages.spans import mark_other_language
 
 PAGE_TYPES = {"home": "", "term": "terms/rag/", "comparison": "compare/deepseek-versions/",
               "glossary": "glossary/"}

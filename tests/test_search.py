@@ -7,7 +7,8 @@ import json
 import pytest
 
 from conftest import ROOT
-from glossary.registry import build_registry, read_pages
+from core.sources import read_pages
+from glossary.registry import build_registry
 from search_queries import EN_QUERIES, ZH_QUERIES
 
 pytestmark = pytest.mark.browser

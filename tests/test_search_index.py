@@ -7,7 +7,8 @@ import re
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT
-from glossary.search_index import fix_query_segmenter, fold_term_pages, name_words, split_by_language
+from search.index import fold_term_pages, name_words, split_by_language
+from search.worker_patch import fix_query_segmenter
 
 # The site's own word separator, as the built index carries it.
 with open(ROOT / "mkdocs.yml", encoding="utf-8") as config:

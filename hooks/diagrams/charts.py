@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import math
 
-from .source import Bars, Line
+from core.words import in_parentheses, word
+
+from .model import text_in, Bars, Line
 from .svg import FONT, SMALL, Canvas, block_height, lines_width, num, wrap
 
 BAR = 16              # thickness of a bar
 LINE_PLOT_H = 210     # height of a line chart's plot area
 PANEL_GAP = 36
-
-
-def t(text: dict | None, lang: str) -> str:
-    return text[lang] if text else ""
 
 
 # -----------------------------------------------------------------------------
@@ -60,16 +58,16 @@ def temperature_line(temperature: float) -> str:
 def values_summary(bars: Bars, lang: str) -> str:
     """The numbers the bars show, in words, appended to the text alternative."""
     parts = []
-    separator, colon, end = ("、", "：", "。") if lang == "zh" else (", ", ": ", ".")
+    separator, colon, end = word(lang, "list_sep"), word(lang, "colon"), word(lang, "sentence_end")
     for index, panel in enumerate(bars.panels):
-        title = t(panel.title, lang)
+        title = text_in(panel.title, lang)
         if panel.temperature is not None:
-            title += f"（{temperature_line(panel.temperature)}）" if lang == "zh" else f" ({temperature_line(panel.temperature)})"
+            title += in_parentheses(lang, temperature_line(panel.temperature))
         values = panel_values(bars, index)
-        pairs = separator.join(f"{t(c_, lang)} {format_value(v, bars.percent)}"
+        pairs = separator.join(f"{text_in(c_, lang)} {format_value(v, bars.percent)}"
                                for c_, v in zip(bars.categories, values))
         parts.append(f"{title}{colon}{pairs}{end}")
-    return ("图中数值：" if lang == "zh" else "Values shown: ") + " ".join(parts)
+    return word(lang, "diagram.values_shown") + " ".join(parts)
 
 
 def render_bars(bars: Bars, lang: str, width: float) -> tuple[Canvas, float]:
@@ -77,7 +75,7 @@ def render_bars(bars: Bars, lang: str, width: float) -> tuple[Canvas, float]:
     c = Canvas()
     y = 2.0
     if bars.subtitle:
-        y += c.text(wrap(t(bars.subtitle, lang), width, FONT), width / 2, y, FONT, "dg-title") + 14
+        y += c.text(wrap(text_in(bars.subtitle, lang), width, FONT), width / 2, y, FONT, "dg-title") + 14
     count = len(bars.panels)
     side_by_side = (width - (count - 1) * PANEL_GAP) / count >= 300
     per_row = count if side_by_side else 1
@@ -85,8 +83,8 @@ def render_bars(bars: Bars, lang: str, width: float) -> tuple[Canvas, float]:
     values = [panel_values(bars, i) for i in range(count)]
     highest = max(max(v) for v in values) or 1.0  # one scale for every panel: fair to compare
 
-    label_w = min(max(lines_width([t(c_, lang)], FONT) for c_ in bars.categories), panel_w * 0.36)
-    category_lines = [wrap(t(c_, lang), label_w, FONT) for c_ in bars.categories]
+    label_w = min(max(lines_width([text_in(c_, lang)], FONT) for c_ in bars.categories), panel_w * 0.36)
+    category_lines = [wrap(text_in(c_, lang), label_w, FONT) for c_ in bars.categories]
     value_w = max(lines_width([format_value(v, bars.percent)], SMALL) for vs in values for v in vs)
     bar_left = label_w + 10
     bar_room = panel_w - bar_left - value_w - 8
@@ -99,7 +97,7 @@ def render_bars(bars: Bars, lang: str, width: float) -> tuple[Canvas, float]:
         titles = []
         for index in row:
             panel = bars.panels[index]
-            lines = wrap(t(panel.title, lang), panel_w, FONT)
+            lines = wrap(text_in(panel.title, lang), panel_w, FONT)
             if panel.temperature is not None:
                 lines.append(temperature_line(panel.temperature))
             titles.append(lines)
@@ -165,11 +163,11 @@ def render_line(line: Line, lang: str, width: float) -> tuple[Canvas, float]:
     # Lines are named at their right end on a wide screen, in a key below on a phone.
     end_labels = width >= 500
     label_w = min(170.0, width * 0.26) if end_labels else 0.0
-    series_lines = {s.id: wrap(t(s.label, lang), label_w - 10, SMALL) if end_labels else []
+    series_lines = {s.id: wrap(text_in(s.label, lang), label_w - 10, SMALL) if end_labels else []
                     for s in line.series}
 
-    y_label = wrap(t(line.y_label, lang), width * 0.5, SMALL)
-    marker_lines = [wrap(t(m.label, lang), min(180.0, width * 0.5), SMALL) for m in line.markers]
+    y_label = wrap(text_in(line.y_label, lang), width * 0.5, SMALL)
+    marker_lines = [wrap(text_in(m.label, lang), min(180.0, width * 0.5), SMALL) for m in line.markers]
     top = 2 + block_height(y_label, SMALL) + 6
     if marker_lines:
         top += max(block_height(lines, SMALL) for lines in marker_lines) + 8
@@ -187,14 +185,14 @@ def render_line(line: Line, lang: str, width: float) -> tuple[Canvas, float]:
     for zone in line.zones:
         x1, x2 = sx(zone.start), sx(zone.end)
         c.rect(x1, top, x2 - x1, plot_h, "dg-zone", radius=0)
-        lines = wrap(t(zone.label, lang), x2 - x1 - 12, SMALL)
+        lines = wrap(text_in(zone.label, lang), x2 - x1 - 12, SMALL)
         c.text(lines, (x1 + x2) / 2, top + 6, SMALL, "dg-zone-label")
 
     # Axes with arrowheads: up for the y axis, right for the x axis.
     c.arrow([(left, bottom), (left, top - 4)], "dg-axis", head=7)
     c.arrow([(left, bottom), (right + 6, bottom)], "dg-axis", head=7)
     c.text(y_label, left - 4, 2, SMALL, "dg-axis-label", anchor="start")
-    x_label = wrap(t(line.x_label, lang), right - left, SMALL)
+    x_label = wrap(text_in(line.x_label, lang), right - left, SMALL)
     c.text(x_label, right + 6, bottom + 6, SMALL, "dg-axis-label", anchor="end")
     height = bottom + 6 + block_height(x_label, SMALL)
 
@@ -230,7 +228,7 @@ def render_line(line: Line, lang: str, width: float) -> tuple[Canvas, float]:
     else:
         y = height + 10
         for number, series in enumerate(line.series, start=1):
-            lines = wrap(t(series.label, lang), width - 44, SMALL)
+            lines = wrap(text_in(series.label, lang), width - 44, SMALL)
             mid = y + SMALL * 0.65
             c.path(f"M{num(left)} {num(mid)} H{num(left + 26)}",
                    f"dg-series dg-series--{number} dg-series--{series.style}")

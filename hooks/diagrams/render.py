@@ -9,17 +9,15 @@ so phone readers get text at full size instead of a shrunken picture.
 from __future__ import annotations
 
 import re
-from typing import Callable
 
-from glossary.markdown_lines import outside_code_blocks
+from core.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 from .charts import render_bars, render_line, values_summary
 from .flow import render_flow
-from .source import LANGUAGES, MARKER, Bars, Diagram, Flow, Line
+from .model import Bars, Diagram, Flow, Line
 from .svg import Canvas, document, esc
 
 WIDTHS = {"wide": 720.0, "narrow": 340.0}
-DEFAULT_LANGUAGE = LANGUAGES[0]
 
 
 def draw(diagram: Diagram, lang: str, variant: str) -> tuple[Canvas, float, float]:
@@ -73,26 +71,8 @@ def keep_sums_together(text: str) -> str:
     return re.sub(r"(?<=\S) ([=×÷+−≈]) (?=\S)", "\u00a0\\1\u00a0", text)
 
 
-# -----------------------------------------------------------------------------
-# Markers in pages
-# -----------------------------------------------------------------------------
-
-_HTML_MARKER = re.compile(r"<!--[ \t]*diagram[ \t]*:[ \t]*(?P<id>[^\s>]*)[ \t]*-->")
-
-
-def replace_markers(markdown: str, figure: Callable[[str], str]) -> str:
-    """Each marker line (outside code blocks) -> figure(id), on one line of its own."""
-    lines = markdown.split("\n")
-    for index, line in outside_code_blocks(lines):
-        match = MARKER.match(line)
-        if match:
-            lines[index] = figure(match.group("id"))
-    return "\n".join(lines)
-
-
-def replace_html_markers(html: str, figure: Callable[[str], str]) -> str:
-    """Markers that reach the HTML untouched (they came in with a snippet) -> figures.
-
-    Markdown keeps a comment that stands alone as a paragraph of its own; code blocks
-    have escaped theirs ('&lt;!--'), so they are left alone."""
-    return _HTML_MARKER.sub(lambda m: figure(m.group("id")), html)
+def figure_uid(diagram_id: str, src_path: str, count: int) -> str:
+    """Ids unique on the whole site (the handout gathers every page into one):
+    diagram, page, and a number when a page shows one diagram twice."""
+    page_key = re.sub(r"[^a-z0-9]+", "-", src_path.lower().removesuffix(".md")).strip("-")
+    return f"dg-{diagram_id}--{page_key}" + (f"-{count}" if count > 1 else "")

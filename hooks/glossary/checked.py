@@ -2,7 +2,7 @@
 
 Every term and comparison page says when its facts were checked ("截至 2026 年 12 月" /
 "As of December 2026"). Pure functions: reading the field, the freshness rule, and the
-visible words; nothing here imports MkDocs.
+line shown (its words are in core/words.py); nothing here imports MkDocs.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from core.words import month_and_year, word
+
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
 
 
 def parse_checked(value: object) -> tuple[tuple[int, int] | None, str]:
@@ -53,6 +53,4 @@ def freshness_problem(checked: tuple[int, int], today: dt.date, limit: int) -> s
 def as_of(lang: str, checked: tuple[int, int]) -> str:
     """'截至 2026 年 12 月' / 'As of December 2026'."""
     year, month = checked
-    if lang == "zh":
-        return f"截至 {year} 年 {month} 月"
-    return f"As of {EN_MONTHS[month - 1]} {year}"
+    return word(lang, "as_of").format(month=month_and_year(year, month, lang))

@@ -15,6 +15,8 @@ from typing import Callable, Iterable
 
 import ahocorasick
 
+from core.html import walk_text
+
 # -----------------------------------------------------------------------------
 # Matching names in plain text
 # -----------------------------------------------------------------------------
@@ -103,74 +105,9 @@ SKIPPED_ELEMENTS = frozenset({
 })
 # Classes that mark text a reader should not see turned into links.
 SKIPPED_CLASSES = frozenset({"admonition-title", "no-glossary", "glossary-print-list"})
-RAW_TEXT_ELEMENTS = ("script", "style")
-VOID_ELEMENTS = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-    "source", "track", "wbr",
-})
-
-_TOKEN = re.compile(
-    r"<!--.*?-->"                       # comment
-    r"|<!\[CDATA\[.*?\]\]>"             # CDATA
-    r"|<![^>]*>"                        # doctype
-    r"|</?[A-Za-z][^\s/>]*"             # tag name ...
-    r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"  # ... attributes, quotes respected ...
-    r">",                               # ... end of tag
-    re.DOTALL,
-)
-# The same tokens, with script and style elements kept whole, for re.split.
-_SPLIT = re.compile(r"(<(?:script|style)\b.*?</(?:script|style)\s*>|" + _TOKEN.pattern + ")",
-                    re.DOTALL | re.IGNORECASE)
-_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
-_CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 LinkRenderer = Callable[[str, str], str]  # (term id, visible text as HTML) -> link HTML
-
-
-def walk_text(
-    html: str,
-    transform: Callable[[str], str],
-    *,
-    skipped: frozenset[str] = SKIPPED_ELEMENTS,
-    skipped_classes: frozenset[str] = SKIPPED_CLASSES,
-    on_open_tag: Callable[[str], None] = lambda name: None,
-) -> str:
-    """Apply `transform` to every run of text a reader sees, outside `skipped` elements.
-
-    Tags, attributes, comments, script and style are copied untouched, so only what
-    `transform` adds to the text changes. `on_open_tag` hears each opening tag outside
-    skipped elements (link_mentions uses it to start a new section at each h2).
-    """
-    skip_stack: list[list] = []  # [tag name, nesting depth] of the element we are inside
-    parts = _SPLIT.split(html)  # text, markup, text, markup, ... (one pass, in C)
-    for index in range(0, len(parts), 2):
-        if not skip_stack and parts[index] and not parts[index].isspace():
-            parts[index] = transform(parts[index])
-        if index + 1 == len(parts):
-            break
-        token = parts[index + 1]
-        name_match = _TAG_NAME.match(token)
-        if not name_match:  # comment, doctype, CDATA
-            continue
-        name = name_match.group(1).lower()
-        closing = token.startswith("</")
-        if name in RAW_TEXT_ELEMENTS and not closing:  # a whole script or style element
-            continue
-        self_closing = token.endswith("/>") or name in VOID_ELEMENTS
-        if skip_stack:
-            top = skip_stack[-1]
-            if name == top[0] and not self_closing:
-                top[1] += -1 if closing else 1
-                if top[1] == 0:
-                    skip_stack.pop()
-            continue
-        if closing or self_closing:
-            continue
-        on_open_tag(name)
-        if name in skipped or _has_skipped_class(token, skipped_classes):
-            skip_stack.append([name, 1])
-    return "".join(parts)
 
 
 def link_mentions(
@@ -210,16 +147,9 @@ def link_mentions(
         if name == section_tag:
             linked_in_section.clear()
 
-    html = walk_text(html, link_text, on_open_tag=start_section)
+    html = walk_text(html, link_text, skipped=SKIPPED_ELEMENTS, skipped_classes=SKIPPED_CLASSES,
+                     on_open_tag=start_section)
     return html, list(linked_on_page)
-
-
-def _has_skipped_class(tag: str, skipped_classes: frozenset[str]) -> bool:
-    match = _CLASS_ATTR.search(tag)
-    if not match:
-        return False
-    classes = (match.group(1) or match.group(2) or match.group(3) or "").split()
-    return any(cls in skipped_classes for cls in classes)
 
 
 def _inside_entity(text: str, start: int, end: int) -> bool:
@@ -228,9 +158,3 @@ def _inside_entity(text: str, start: int, end: int) -> bool:
         if entity.start() < end and start < entity.end():
             return True
     return False
-
-
-def visible_text(html: str) -> str:
-    """The text a reader sees, for comparing pages with and without links."""
-    text = re.sub(r"<(script|style)\b.*?</\1\s*>", "", html, flags=re.DOTALL | re.IGNORECASE)
-    return _TOKEN.sub("", text)

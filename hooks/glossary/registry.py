@@ -1,91 +1,31 @@
 """The term registry: term pages' front matter -> validated terms, per language.
 
-Pure Python over file paths and text; nothing here imports MkDocs, so the build
-(hooks/glossary_hook.py) and `make check` (scripts/check.py) run the very same
-validations. Every problem names the file and the field and says what to do.
+Pure Python over file paths and text; nothing here imports MkDocs. The build, `make
+check` and the tests run these validations through one list (hooks/checks.py).
+Every problem names the file and the field and says what to do.
 """
 
 from __future__ import annotations
 
-import difflib
-import hashlib
-import re
 from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
 
-import yaml
+from core.languages import DEFAULT_LANGUAGE, LANGUAGES, english_name
+from core.problems import Problem, Severity, did_you_mean, errors, warnings
+from core.sources import (
+    SNIPPETS_FOLDER, content_hash, field_line, is_compare_page, is_term_page, language_of, page_id,
+    split_front_matter, term_id_of,
+)
+from core.words import in_parentheses
 
 from .checked import freshness_problem, parse_checked
-
-# -----------------------------------------------------------------------------
-# The fixed vocabularies (documented in CONTRIBUTING.md)
-# -----------------------------------------------------------------------------
-
-LANGUAGES = ("zh", "en")
-DEFAULT_LANGUAGE = "zh"
-
-# Order here is the order of the navigation sections. `fast` marks the categories whose
-# facts go out of date quickly (model versions, hardware, prices, rules): `make check`
-# warns when such a page was last checked more than FRESH_MONTHS ago.
-CATEGORIES: dict[str, dict[str, str]] = {
-    "basics": {"zh": "基础概念", "en": "Basic concepts"},
-    "using": {"zh": "用好模型", "en": "Using a model"},
-    "knowledge": {"zh": "知识库与检索", "en": "Knowledge bases and retrieval"},
-    "agents": {"zh": "智能体与应用", "en": "Agents and applications"},
-    "models": {"zh": "模型与版本", "en": "Models and versions"},
-    "deployment": {"zh": "部署与硬件", "en": "Deployment and hardware"},
-    "services": {"zh": "云服务与计费", "en": "Cloud services and pricing"},
-    "evaluation": {"zh": "评测与质量", "en": "Evaluation and quality"},
-    "safety": {"zh": "安全与合规", "en": "Safety and compliance"},
-    "training": {"zh": "训练方法", "en": "Training methods"},
-    "architecture": {"zh": "模型架构与规模", "en": "Architecture and scale"},
-}
-FAST_MOVING = frozenset({"models", "deployment", "services", "safety"})
-FRESH_MONTHS = 6
-
-# Order here is the learning path: newcomer first.
-LEVELS: dict[str, dict[str, str]] = {
-    "beginner": {"zh": "入门", "en": "Beginner"},
-    "intermediate": {"zh": "进阶", "en": "Intermediate"},
-    "insider": {"zh": "懂行", "en": "Insider"},
-}
-
-# A tooltip must fit in a glance: characters, per language.
-SUMMARY_LIMITS = {"zh": 70, "en": 200}
-
-REQUIRED_FIELDS = ("term", "title", "summary", "category", "level", "checked")
-TERM_FIELDS = REQUIRED_FIELDS + ("aliases", "related", "order", "source_hash")
-# Material's own front-matter fields a page may also use.
-THEME_FIELDS = ("hide", "description", "search", "status", "template")
-
-TERMS_FOLDER = "terms"
-COMPARE_FOLDER = "compare"
-SNIPPETS_FOLDER = "_snippets"
-TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# libyaml's loader when PyYAML has it (the wheels do): the same results, several times faster.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+from .vocabulary import (
+    CATEGORIES, FAST_MOVING, FRESH_MONTHS, LEVELS, REQUIRED_FIELDS, SUMMARY_LIMITS, TERM_FIELDS,
+    TERM_ID, THEME_FIELDS,
+)
 
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing a contributor has to fix, said in plain words."""
-
-    path: str
-    field: str
-    message: str
-    line: int = 1
-    severity: str = "error"  # or "warning"
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
-        about = f" (field '{self.field}')" if self.field else ""
-        return f"{where}{about}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -117,12 +57,10 @@ class Term:
         """'检索增强生成（RAG）' / 'Retrieval-augmented generation (RAG)'."""
         if self.term.casefold() in self.title.casefold():
             return self.title
-        if self.lang == "zh":
-            return f"{self.title}（{self.term}）"
-        return f"{self.title} ({self.term})"
+        return self.title + in_parentheses(self.lang, self.term)
 
     def learning_order(self) -> tuple:
-        return (list(LEVELS).index(self.level), self.order, self.id)
+        return (LEVELS.index(self.level), self.order, self.id)
 
 
 @dataclass
@@ -135,19 +73,21 @@ class Registry:
     checked: dict[str, tuple[int, int]] = field(default_factory=dict)
     # Comparison pages' optional category (only the freshness rule reads it).
     page_categories: dict[str, str] = field(default_factory=dict)
+    # Translations whose Chinese page changed since (or that never recorded it).
+    stale_translations: set[str] = field(default_factory=set)
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        return errors(self.problems)
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
+        return warnings(self.problems)
 
-    @cached_property
-    def stale_translations(self) -> set[str]:
-        """Translations whose Chinese page changed since (or that never recorded it)."""
-        return {p.path for p in self.warnings if p.field == "source_hash"}
+    def term_of(self, src_path: str, lang: str) -> Term | None:
+        """The term a page defines, if it is a term page."""
+        term_id = term_id_of(src_path)
+        return self.in_language(lang).get(term_id) if term_id else None
 
     def in_language(self, lang: str) -> dict[str, Term]:
         return self.terms.get(lang, {})
@@ -159,23 +99,6 @@ class Registry:
 # -----------------------------------------------------------------------------
 # Reading
 # -----------------------------------------------------------------------------
-
-
-def language_of(src_path: str) -> tuple[str, str]:
-    """'terms/rag.en.md' -> ('terms/rag.md', 'en'); 'terms/rag.md' -> ('terms/rag.md', 'zh')."""
-    stem, _, ext = src_path.rpartition(".")
-    base, dot, suffix = stem.rpartition(".")
-    if dot and suffix in LANGUAGES:
-        return f"{base}.{ext}", suffix
-    return src_path, DEFAULT_LANGUAGE
-
-
-def is_term_page(src_path: str) -> bool:
-    return src_path.startswith(f"{TERMS_FOLDER}/") and src_path.endswith(".md")
-
-
-def is_compare_page(src_path: str) -> bool:
-    return src_path.startswith(f"{COMPARE_FOLDER}/") and src_path.endswith(".md")
 
 
 def read_compare_page(registry: Registry, path: str, text: str) -> list[Problem]:
@@ -199,49 +122,9 @@ def read_compare_page(registry: Registry, path: str, text: str) -> list[Problem]
     return []
 
 
-def content_hash(text: str) -> str:
-    """Short fingerprint of a Chinese page, recorded by its translation (source_hash)."""
-    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()[:12]
-
-
-def split_front_matter(path: str, text: str) -> tuple[dict | None, str, list[Problem]]:
-    """Return (front matter or None, body, problems). Never raises on bad content."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        if text.lstrip().startswith("---"):
-            return None, text, [Problem(path, "front matter", (
-                "the front matter block is not closed. It must start with a line '---' "
-                "at the very top of the file and end with another line '---'."))]
-        return None, text, []
-    body = text[match.end():]
-    try:
-        data = yaml.load(match.group(1) or "", Loader=_YAML_LOADER) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening '---'
-        reason = getattr(error, "problem", None) or "it is not valid YAML"
-        return None, body, [Problem(path, "front matter", (
-            f"the front matter cannot be read ({reason}, line {line}). "
-            "Check that every line looks like 'field: value', and put values that contain "
-            "a colon ':' or start with a quote or bracket in double quotes."), line)]
-    if not isinstance(data, dict):
-        return None, body, [Problem(path, "front matter", (
-            "the front matter must be a list of 'field: value' lines."))]
-    return data, body, []
-
-
-def field_line(text: str, name: str) -> int:
-    """Line number of a front-matter field, so an editor can jump to it."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.startswith(f"{name}:"):
-            return number
-    return 1
-
-
 def read_term(path: str, text: str) -> tuple[Term | None, list[Problem]]:
     """Validate one term page on its own (cross-page checks come later)."""
-    page_id = Path(language_of(path)[0]).stem
-    lang = language_of(path)[1]
+    term_id, lang = page_id(path), language_of(path).lang
     meta, _, problems = split_front_matter(path, text)
     if problems:
         return None, problems
@@ -253,15 +136,14 @@ def read_term(path: str, text: str) -> tuple[Term | None, list[Problem]]:
     def problem(name: str, message: str) -> None:
         problems.append(Problem(path, name, message, field_line(text, name)))
 
-    if not TERM_ID.match(page_id):
+    if not TERM_ID.match(term_id):
         problem("file name", (
-            f"'{page_id}' cannot be a term id. Use lower-case English letters, digits and "
+            f"'{term_id}' cannot be a term id. Use lower-case English letters, digits and "
             "hyphens only, such as 'context-window'."))
 
     for name in meta:
         if name not in TERM_FIELDS and name not in THEME_FIELDS:
-            guess = difflib.get_close_matches(str(name), TERM_FIELDS, n=1)
-            hint = f" Did you mean '{guess[0]}'?" if guess else ""
+            hint = did_you_mean(str(name), TERM_FIELDS)
             problem(str(name), f"'{name}' is not a known field, so it would be ignored.{hint}")
 
     values: dict[str, str] = {}
@@ -319,7 +201,7 @@ def read_term(path: str, text: str) -> tuple[Term | None, list[Problem]]:
     if problems:
         return None, problems
     return Term(
-        id=page_id, lang=lang, path=path, term=values["term"], title=values["title"],
+        id=term_id, lang=lang, path=path, term=values["term"], title=values["title"],
         summary=values["summary"], category=values["category"], level=values["level"],
         aliases=lists["aliases"], related=lists["related"], order=order,
         source_hash=source_hash, checked=checked,
@@ -352,10 +234,12 @@ def build_registry(pages: dict[str, str]) -> Registry:
     for lang in LANGUAGES:
         # Every term page counts as an id, even one with its own problems: a mistake
         # on one page must not show up again as "unknown id" on every page linking to it.
-        ids = {Path(language_of(p)[0]).stem for p in pages if is_term_page(p) and language_of(p)[1] == lang}
+        ids = {page_id(p) for p in pages if is_term_page(p) and language_of(p).lang == lang}
         registry.problems.extend(unknown_related(registry, lang, pages, ids))
         registry.problems.extend(names_claimed_twice(registry, lang, pages))
-    registry.problems.extend(stale_translations(pages))
+    stale = stale_translations(pages)
+    registry.stale_translations = {problem.path for problem in stale}
+    registry.problems.extend(stale)
     return registry
 
 
@@ -373,7 +257,7 @@ def missing_translations(pages: dict[str, str]) -> list[Problem]:
             have = base if present == DEFAULT_LANGUAGE else base.replace(".md", f".{present}.md")
             want = base if lang == DEFAULT_LANGUAGE else base.replace(".md", f".{lang}.md")
             problems.append(Problem(have, "translation", (
-                f"this page has no {'Chinese' if lang == 'zh' else 'English'} version. "
+                f"this page has no {english_name(lang)} version. "
                 f"Add the file '{want}' (every page exists in both languages).")))
     return problems
 
@@ -385,8 +269,7 @@ def unknown_related(registry: Registry, lang: str, pages: dict[str, str], ids: s
             if related == term.id:
                 message = "a term cannot be related to itself; remove its own id."
             elif related not in ids:
-                close = difflib.get_close_matches(related, sorted(ids), n=1)
-                hint = f" Did you mean '{close[0]}'?" if close else ""
+                hint = did_you_mean(related, sorted(ids))
                 message = (f"'{related}' is not the id of any term page in this language "
                            f"(an id is the file name without '.md').{hint}")
             else:
@@ -415,7 +298,7 @@ def names_claimed_twice(registry: Registry, lang: str, pages: dict[str, str]) ->
 
 
 def stale_translations(pages: dict[str, str]) -> list[Problem]:
-    """A warning, not an error: an English page whose Chinese page changed after it."""
+    """Warnings, not errors: translations whose Chinese page changed after them (one per page)."""
     problems = []
     for path, text in sorted(pages.items()):
         source_path, lang = language_of(path)
@@ -427,12 +310,12 @@ def stale_translations(pages: dict[str, str]) -> list[Problem]:
             problems.append(Problem(path, "source_hash", (
                 f"this translation does not say which version of '{source_path}' it follows. "
                 f"After checking it matches the Chinese page, add 'source_hash: {current}' "
-                "to its front matter (or run 'make fix')."), severity="warning"))
+                "to its front matter (or run 'make fix')."), severity=Severity.WARNING))
         elif recorded != current:
             problems.append(Problem(path, "source_hash", (
                 f"'{source_path}' has changed since this translation was made. Update the "
                 f"English text to match, then set 'source_hash: {current}'."),
-                field_line(text, "source_hash"), severity="warning"))
+                field_line(text, "source_hash"), severity=Severity.WARNING))
     return problems
 
 
@@ -447,7 +330,7 @@ def old_facts(registry: Registry, pages: dict[str, str], today) -> list[Problem]
         message = freshness_problem(checked, today, FRESH_MONTHS)
         if message:
             problems.append(Problem(path, "checked", message, field_line(pages[path], "checked"),
-                                    severity="warning"))
+                                    severity=Severity.WARNING))
     return problems
 
 
@@ -458,9 +341,3 @@ def recorded_source_hash(path: str, text: str) -> str | None:
     return str(meta["source_hash"])
 
 
-def read_pages(docs_dir: Path) -> dict[str, str]:
-    """Every Markdown page under docs/ (snippets included, they need translations too)."""
-    return {
-        path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(docs_dir.rglob("*.md"))
-    }

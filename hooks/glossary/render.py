@@ -7,53 +7,16 @@ so the caller decides how a page reaches another.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Callable, Iterable
 
+from core.words import word
+
 from .checked import as_of
 from .collation import sort_key
-from .registry import CATEGORIES, LEVELS, Term
-
-# Words the generated parts use, per language.
-WORDS = {
-    "zh": {
-        "also_called": "也叫",
-        "level": "难度",
-        "category": "类别",
-        "related": "相关术语",
-        "used_on": "哪些页面提到它",
-        "used_nowhere": "暂时还没有其他页面提到这个术语。",
-        "jump": "快速跳转",
-        "print_terms": "本页提到的术语",
-        "stale": ("这篇英文译文可能已经过时：对应的中文页面在翻译之后修改过。"
-                  "内容以中文页面为准。"),
-        "stale_title": "译文可能过时",
-        "list_sep": "、",
-        "colon": "：",
-        "checked": "事实核实",
-    },
-    "en": {
-        "also_called": "Also called",
-        "level": "Level",
-        "category": "Category",
-        "related": "Related terms",
-        "used_on": "Where this term is used",
-        "used_nowhere": "No other page mentions this term yet.",
-        "jump": "Jump to",
-        "print_terms": "Terms used on this page",
-        "stale": ("This translation may be out of date: its Chinese page changed after it "
-                  "was translated. When in doubt, the Chinese page is the reference."),
-        "stale_title": "Translation may be out of date",
-        "list_sep": ", ",
-        "colon": ": ",
-        "checked": "Facts checked",
-    },
-}
-
-
-def word(lang: str, key: str) -> str:
-    return WORDS[lang][key]
-
+from .registry import Term
+from .vocabulary import CATEGORIES, LEVELS, category_title, level_title
 
 def _md_escape(text: str) -> str:
     """Keep a contributor's text literal inside generated Markdown."""
@@ -76,9 +39,9 @@ def term_card(term: Term) -> str:
              checked_line(lang, term.checked), ""]
     facts = [
         f'<span class="term-card__level term-card__level--{term.level}">'
-        f'{escape(word(lang, "level"))}{colon}{escape(LEVELS[term.level][lang])}</span>',
+        f'{escape(word(lang, "level"))}{colon}{escape(level_title(term.level, lang))}</span>',
         f'<span class="term-card__category">{escape(word(lang, "category"))}{colon}'
-        f'{escape(CATEGORIES[term.category][lang])}</span>',
+        f'{escape(category_title(term.category, lang))}</span>',
     ]
     other_names = [name for name in term.names if name != term.title]
     if other_names:
@@ -129,6 +92,19 @@ def backlinks_html(lang: str, pages: Iterable[tuple[str, str]]) -> str:
     return f'<ul class="glossary-backlinks">{items}</ul>'
 
 
+def insert_after_title(markdown: str, block: str) -> str:
+    """Put a notice under the page's '# ' title, or at the top when it has none."""
+    if not block:
+        return markdown
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.strip():
+            if line.startswith("# "):
+                return "\n".join(lines[:index + 1] + ["", block] + lines[index + 1:])
+            break
+    return block + markdown
+
+
 def stale_notice(lang: str) -> str:
     return (f'!!! warning "{word(lang, "stale_title")}"\n\n'
             f'    {word(lang, "stale")}\n\n')
@@ -142,6 +118,12 @@ def tooltip_link(term: Term, href: str, text_html: str) -> str:
     """A mention turned into a link; Material shows `title` as a tooltip."""
     return (f'<a class="glossary-term" href="{escape(href)}" '
             f'title="{escape(term.summary)}" data-term="{escape(term.id)}">{text_html}</a>')
+
+
+# The opening tag tooltip_link writes, for code that rewrites these links (the handout).
+# Written beside tooltip_link so that the two change together.
+TOOLTIP_LINK = re.compile(
+    r'<a class="glossary-term" href="(?P<href>[^"]*)" title="(?P<title>[^"]*)" data-term="(?P<id>[^"]+)">')
 
 
 def print_term_list(lang: str, terms: Iterable[Term]) -> str:
@@ -168,11 +150,11 @@ GLOSSARY_INDEX_PLACEHOLDER = "<!-- glossary:index -->"
 def learning_path(lang: str, terms: list[Term], link_to: Callable[[Term], str]) -> str:
     """Terms by level, newcomer first, each with its summary."""
     parts = []
-    for level, names in LEVELS.items():
+    for level in LEVELS:
         level_terms = [t for t in terms if t.level == level]
         if not level_terms:
             continue
-        parts.append(f"### {names[lang]} {{ #level-{level} }}\n")
+        parts.append(f"### {level_title(level, lang)} {{ #level-{level} }}\n")
         for number, term in enumerate(level_terms, start=1):
             parts.append(f"{number}. [{_md_escape(term.display_title)}]({link_to(term)})"
                          f"{word(lang, 'colon')}{_md_escape(term.summary)}")
@@ -185,13 +167,13 @@ def glossary_index(lang: str, terms: list[Term], link_to: Callable[[Term], str])
     by_category = {key: sorted((t for t in terms if t.category == key),
                                key=lambda t: sort_key(lang, t.display_title))
                    for key in CATEGORIES}
-    jump = " · ".join(f"[{names[lang]}](#{key})" for key, names in CATEGORIES.items()
+    jump = " · ".join(f"[{category_title(key, lang)}](#{key})" for key in CATEGORIES
                       if by_category[key])
     parts = [f'<nav class="glossary-jump" markdown>**{word(lang, "jump")}**{word(lang, "colon")}{jump}</nav>', ""]
-    for key, names in CATEGORIES.items():
+    for key in CATEGORIES:
         if not by_category[key]:
             continue
-        parts.append(f"## {names[lang]} {{ #{key} }}\n")
+        parts.append(f"## {category_title(key, lang)} {{ #{key} }}\n")
         for term in by_category[key]:
             parts.append(f"[{_md_escape(term.display_title)}]({link_to(term)})")
             parts.append(f":   {_md_escape(term.summary)}")

@@ -11,8 +11,7 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
+from core.words import long_date
 
 
 def parse_git_log(output: str, boundary_commits: set[str]) -> dict[str, int | None]:
@@ -44,7 +43,5 @@ def read_git_dates(repo_dir: Path) -> dict[str, int | None]:
 
 
 def format_date(stamp: int, lang: str) -> str:
-    day = datetime.fromtimestamp(stamp, tz=timezone.utc)
-    if lang == "zh":
-        return f"{day.year} 年 {day.month} 月 {day.day} 日"
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    """A commit time as the page shows it, in the page's language (UTC day)."""
+    return long_date(datetime.fromtimestamp(stamp, tz=timezone.utc).date(), lang)

@@ -12,44 +12,19 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from .collation import sort_key
-from .registry import Term
+from core.words import word
+from glossary.collation import sort_key
+from glossary.registry import Term
+from glossary.render import TOOLTIP_LINK
 
-WORDS = {
-    "zh": {
-        "title": "大模型术语破冰：从新手到懂行",
-        "subtitle": "培训讲义",
-        "date": "日期",
-        "version": "版本",
-        "contents": "目录",
-        "terms": "术语",
-        "comparisons": "对比表",
-        "appendix": "附录：术语表",
-        "answers": "附录：自测答案",
-        "question": "自测",
-        "see_answer": "答案见书末“自测答案”。",
-    },
-    "en": {
-        "title": "LLM Terms Icebreaker: from newcomer to insider",
-        "subtitle": "Training handout",
-        "date": "Date",
-        "version": "Version",
-        "contents": "Contents",
-        "terms": "Terms",
-        "comparisons": "Comparison tables",
-        "appendix": "Appendix: glossary",
-        "answers": "Appendix: answers to the self-checks",
-        "question": "Check yourself",
-        "see_answer": "The answer is in the answer key at the end.",
-    },
-}
+# The marker docs/handout.md carries where the handout goes.
+HANDOUT_PLACEHOLDER = "<!-- handout -->"
 
 _DETAILS = re.compile(
     r'<details class="question"[^>]*>\s*<summary>(?P<question>.*?)</summary>(?P<answer>.*?)</details>',
     re.DOTALL)
 _HEADING_ID = re.compile(r'(<h[1-6][^>]*\sid=")([^"]+)(")')
 _HREF_ID = re.compile(r'href="#([^"]+)"')
-_GLOSSARY_LINK = re.compile(r'<a class="glossary-term" href="[^"]*"( title="[^"]*")? data-term="([^"]+)">')
 _RELATIVE_LINK = re.compile(r'<a href="(?!#|https?:|mailto:)[^"]*"([^>]*)>(.*?)</a>', re.DOTALL)
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _PRINT_LIST = re.compile(r'<aside class="glossary-print-list".*?</aside>', re.DOTALL)
@@ -83,8 +58,8 @@ def prepare_chapter(anchor: str, title: str, content_html: str) -> tuple[Chapter
     # Ids stay unique inside one long page.
     html = _HEADING_ID.sub(lambda m: f"{m.group(1)}{anchor}-{m.group(2)}{m.group(3)}", html)
     html = _HREF_ID.sub(lambda m: f'href="#{anchor}-{m.group(1)}"', html)
-    html = _GLOSSARY_LINK.sub(lambda m: f'<a class="glossary-term" href="#{term_anchor(m.group(2))}"'
-                                        f'{m.group(1) or ""} data-term="{m.group(2)}">', html)
+    html = TOOLTIP_LINK.sub(lambda m: f'<a class="glossary-term" href="#{term_anchor(m.group("id"))}"'
+                                      f' title="{m.group("title")}" data-term="{m.group("id")}">', html)
     html = _RELATIVE_LINK.sub(lambda m: f"<span{m.group(1)}>{m.group(2)}</span>", html)
     answers: list[Answer] = []
 
@@ -105,7 +80,9 @@ def assemble(lang: str, terms: list[tuple[Term, str]], comparisons: list[tuple[s
              date: str, version: str) -> str:
     """terms: (term, rendered page content) in learning-path order;
     comparisons: (anchor, title, rendered page content)."""
-    words = WORDS[lang]
+    def words(key: str) -> str:
+        return word(lang, f"handout.{key}")
+
     chapters, answers = [], []
     for term, html in terms:
         chapter, found = prepare_chapter(term_anchor(term.id), term.display_title, html)
@@ -119,20 +96,20 @@ def assemble(lang: str, terms: list[tuple[Term, str]], comparisons: list[tuple[s
 
     parts = [
         '<section class="handout-cover">',
-        f'<h1 class="handout-cover__title">{escape(words["title"])}</h1>',
-        f'<p class="handout-cover__subtitle">{escape(words["subtitle"])}</p>',
-        f'<p class="handout-cover__meta">{escape(words["date"])}: {escape(date)}<br>'
-        f'{escape(words["version"])}: {escape(version)}</p>',
+        f'<h1 class="handout-cover__title">{escape(words("title"))}</h1>',
+        f'<p class="handout-cover__subtitle">{escape(words("subtitle"))}</p>',
+        f'<p class="handout-cover__meta">{escape(words("date"))}: {escape(date)}<br>'
+        f'{escape(words("version"))}: {escape(version)}</p>',
         "</section>",
         '<nav class="handout-toc">',
-        f'<h1 id="handout-contents">{escape(words["contents"])}</h1>',
-        f"<h2>{escape(words['terms'])}</h2><ol>",
+        f'<h1 id="handout-contents">{escape(words("contents"))}</h1>',
+        f"<h2>{escape(words('terms'))}</h2><ol>",
         *[f'<li><a href="#{c.anchor}">{escape(c.title)}</a></li>' for c in chapters],
-        f"</ol><h2>{escape(words['comparisons'])}</h2><ol>",
+        f"</ol><h2>{escape(words('comparisons'))}</h2><ol>",
         *[f'<li><a href="#{c.anchor}">{escape(c.title)}</a></li>' for c in comparison_chapters],
         "</ol><ol class=\"handout-toc__appendix\">",
-        f'<li><a href="#handout-glossary">{escape(words["appendix"])}</a></li>',
-        f'<li><a href="#handout-answers">{escape(words["answers"])}</a></li>',
+        f'<li><a href="#handout-glossary">{escape(words("appendix"))}</a></li>',
+        f'<li><a href="#handout-answers">{escape(words("answers"))}</a></li>',
         "</ol></nav>",
     ]
     for chapter in chapters + comparison_chapters:
@@ -140,11 +117,11 @@ def assemble(lang: str, terms: list[tuple[Term, str]], comparisons: list[tuple[s
         parts += ['<section class="handout-chapter">',
                   f'<h1 id="{chapter.anchor}">{escape(chapter.title)}</h1>', chapter.html, "</section>"]
     parts += ['<section class="handout-appendix">',
-              f'<h1 id="handout-glossary">{escape(words["appendix"])}</h1><dl>']
+              f'<h1 id="handout-glossary">{escape(words("appendix"))}</h1><dl>']
     for term, _ in sorted(terms, key=lambda pair: sort_key(lang, pair[0].display_title)):
         parts.append(f"<dt>{escape(term.display_title)}</dt><dd>{escape(term.summary)}</dd>")
     parts += ["</dl></section>", '<section class="handout-appendix">',
-              f'<h1 id="handout-answers">{escape(words["answers"])}</h1><ol>']
+              f'<h1 id="handout-answers">{escape(words("answers"))}</h1><ol>']
     for answer in answers:
         parts.append(f'<li id="{answer.anchor}"><p><strong>{escape(answer.chapter_title)}'
                      f"</strong> · {answer.question}</p>{answer.answer}</li>")

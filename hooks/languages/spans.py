@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .matcher import walk_text
+from core.html import walk_text
 
 # Text that is code or a picture is read as it is.
 NOT_PROSE = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea",

@@ -6,8 +6,10 @@ import re
 
 import jieba
 
-# Languages lunr stems for each index: Chinese pages also contain English words.
-SEARCH_LANGUAGES = {"zh": ["en", "zh"], "en": ["en"]}
+
+def search_languages(lang: str) -> list[str]:
+    """The languages lunr reads each index in: every page also contains English words."""
+    return ["en"] if lang == "en" else ["en", lang]
 
 
 def split_by_language(merged: dict, languages: tuple[str, ...], default: str) -> dict[str, dict]:
@@ -21,7 +23,7 @@ def split_by_language(merged: dict, languages: tuple[str, ...], default: str) ->
             entry = {**entry, "location": location[len(prefixes[lang]):]}
         docs[lang].append(entry)
     return {
-        lang: {"config": {**merged["config"], "lang": SEARCH_LANGUAGES.get(lang, [lang])},
+        lang: {"config": {**merged["config"], "lang": search_languages(lang)},
                "docs": docs[lang]}
         for lang in languages
     }
@@ -72,20 +74,3 @@ def name_words(names: list[str], separator: str) -> list[str]:
             if word:
                 words.setdefault(word.casefold(), word)
     return list(words.values())
-
-
-# Material 9.8's search worker segments a Chinese query greedily against the index
-# vocabulary, but its inner loop stops one character short, so a word at the very
-# end of a query is never recognised: "模型胡说八道" searches for "模型" only.
-# The fix lets the loop reach the end of the query.
-SEGMENTER_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
-SEGMENTER_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
-
-
-def fix_query_segmenter(worker_js: str) -> str | None:
-    """The worker with the segmenter fixed, or None when the known code is not there."""
-    if SEGMENTER_FIX in worker_js:
-        return worker_js
-    if worker_js.count(SEGMENTER_BUG) != 1:
-        return None
-    return worker_js.replace(SEGMENTER_BUG, SEGMENTER_FIX)

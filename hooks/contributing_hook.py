@@ -1,6 +1,9 @@
-"""'Edit this page' and 'report a mistake' on every page, for the Git host in mkdocs.yml.
+"""Helping readers correct the site: 'edit this page', 'report a mistake', 'last updated'.
 
-Configured once, in `extra.git_host` (kind: gitlab, github or gitea; repo; branch).
+Thin event functions only; the work is done by the plain modules in contributing/.
+The Git host is configured once, in `extra.git_host` (kind: gitlab, github or gitea;
+repo; branch). Page dates come from git history, not the clock, so two builds of one
+commit are byte-identical.
 """
 
 from __future__ import annotations
@@ -10,7 +13,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from contrib.links import HostConfigError, check_host, edit_url, report_url
+from contributing.git_dates import format_date, read_git_dates
+from contributing.host_links import HostConfigError, check_host, edit_url, report_url
+
+# Where this build keeps each file's last commit time (read once per language build).
+DATES_KEY = "llm_terms_git_dates"
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -26,6 +33,17 @@ def on_config(config):
     except HostConfigError as error:
         raise PluginError(f"mkdocs.yml: {error}") from None
     return config
+
+
+def on_pre_build(*, config) -> None:
+    config[DATES_KEY] = read_git_dates(Path(config.config_file_path or ".").parent)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config, files) -> str:
+    stamp = config[DATES_KEY].get(str(Path(page.file.abs_src_path).resolve()))
+    if stamp:
+        page.meta["revision_date"] = format_date(stamp, page.file.locale)
+    return markdown
 
 
 def on_page_context(context: dict, *, page: Page, config, nav) -> dict:

@@ -1,8 +1,8 @@
 """Content lint for `make check`: Chinese typography, Markdown slips, term-page structure,
 American spelling in English texts.
 
-Pure functions over (path, text) returning registry.Problem objects, so they print
-the same way as the build's own validations.
+Pure functions over (path, text) returning core.problems.Problem objects, so they print
+the same way as the build's own validations. checks/__init__.py lists when each runs.
 """
 
 from __future__ import annotations
@@ -11,31 +11,20 @@ import re
 
 import autocorrect_py
 
-from .markdown_lines import has_unclosed_fence, outside_code_blocks
-from .registry import DEFAULT_LANGUAGE, FRONT_MATTER, Problem, is_term_page, language_of
+from core.languages import DEFAULT_LANGUAGE
+from core.markdown import has_unclosed_fence, outside_code_blocks
+from core.problems import Problem, Severity
+from core.sources import body_of, is_term_page, language_of
+from core.words import word as visible_word
 
 CALLOUT = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<type>[\w-]+)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*(?:https?:)?//|<img[^>]+src=[\"'](?:https?:)?//", re.I)
 
-# Sections every term page has, by language (headings are matched as written).
-TERM_SECTIONS = {
-    "zh": {"self_check": "自测", "sources": "延伸阅读"},
-    "en": {"self_check": "Check yourself", "sources": "Further reading"},
-}
-
-
-def body_of(text: str) -> tuple[str, int]:
-    """The Markdown after the front matter, and the line number it starts on."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return text, 1
-    return text[match.end():], text[:match.end()].count("\n") + 1
-
 
 def typography_problems(path: str, text: str) -> list[Problem]:
     """Spaces between Chinese and Latin letters or digits, full-width punctuation."""
-    if language_of(path)[1] != DEFAULT_LANGUAGE:
+    if language_of(path).lang != DEFAULT_LANGUAGE:
         return []
     body, first_line = body_of(text)
     problems = []
@@ -49,7 +38,7 @@ def typography_problems(path: str, text: str) -> list[Problem]:
 
 
 def fix_typography(path: str, text: str) -> str:
-    if language_of(path)[1] != DEFAULT_LANGUAGE:
+    if language_of(path).lang != DEFAULT_LANGUAGE:
         return text
     body, _ = body_of(text)
     return text[:len(text) - len(body)] + autocorrect_py.format_for(body, path)
@@ -90,11 +79,11 @@ def structure_problems(path: str, text: str) -> list[Problem]:
     """Every term page teaches the same way: analogy, customer line, self-check, sources."""
     if not is_term_page(path):
         return []
-    lang = language_of(path)[1]
+    lang = language_of(path).lang
     body, _ = body_of(text)
     types = [m.group("type") for m in map(CALLOUT.match, body.split("\n")) if m]
     headings = [m.group(2).strip() for m in map(HEADING.match, body.split("\n")) if m]
-    sections = TERM_SECTIONS[lang]
+    self_check, sources = visible_word(lang, "section.self_check"), visible_word(lang, "section.sources")
     missing = []
     if "analogy" not in types:
         missing.append("an analogy box ('!!! analogy')")
@@ -102,10 +91,10 @@ def structure_problems(path: str, text: str) -> list[Problem]:
         missing.append("a say-it-to-a-customer box ('!!! customer')")
     if "question" not in types:
         missing.append("a self-check question with its answer ('??? question \"...\"')")
-    if sections["self_check"] not in headings:
-        missing.append(f"the section '## {sections['self_check']}'")
-    if sections["sources"] not in headings:
-        missing.append(f"the section '## {sections['sources']}' with at least one source")
+    if self_check not in headings:
+        missing.append(f"the section '## {self_check}'")
+    if sources not in headings:
+        missing.append(f"the section '## {sources}' with at least one source")
     return [Problem(path, "", f"this term page is missing {item}. See the template in CONTRIBUTING.md.")
             for item in missing]
 
@@ -158,5 +147,5 @@ def spelling_problems(path: str, text: str) -> list[Problem]:
         for word, american in british_spellings(line):
             problems.append(Problem(path, "", (
                 f"the English pages use American spelling: write '{american}' instead of "
-                f"'{word}'. Inside a quotation or a title, keep it as written."), index + 1, severity="warning"))
+                f"'{word}'. Inside a quotation or a title, keep it as written."), index + 1, severity=Severity.WARNING))
     return problems

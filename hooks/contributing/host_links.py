@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
+from core.words import word
+
 # How each kind of host spells its edit and new-issue pages.
 HOSTS = {
     "gitlab": {"edit": "{repo}/-/edit/{branch}/{path}",
@@ -17,14 +19,6 @@ HOSTS = {
     "gitea": {"edit": "{repo}/_edit/{branch}/{path}",
               "issue": "{repo}/issues/new?{query}", "title": "title", "body": "body"},
 }
-
-REPORT_TEXT = {
-    "zh": {"title": "内容有误：{page}",
-           "body": "页面：{url}\n源文件：{path}\n\n哪里有误：\n\n应该怎么改（如果知道）：\n\n依据或出处（如果有）：\n"},
-    "en": {"title": "Mistake on: {page}",
-           "body": "Page: {url}\nSource file: {path}\n\nWhat is wrong:\n\nWhat it should say (if you know):\n\nSource (if any):\n"},
-}
-
 
 class HostConfigError(ValueError):
     pass
@@ -50,9 +44,8 @@ def edit_url(host: dict, source_path: str) -> str:
 
 def report_url(host: dict, lang: str, page_title: str, page_url: str, source_path: str) -> str:
     spelling = HOSTS[host["kind"]]
-    text = REPORT_TEXT.get(lang, REPORT_TEXT["en"])
     query = urlencode({
-        spelling["title"]: text["title"].format(page=page_title),
-        spelling["body"]: text["body"].format(url=page_url, path=f"{host['docs_dir']}/{source_path}"),
+        spelling["title"]: word(lang, "report.title").format(page=page_title),
+        spelling["body"]: word(lang, "report.body").format(url=page_url, path=f"{host['docs_dir']}/{source_path}"),
     }, quote_via=quote)
     return spelling["issue"].format(repo=host["repo"], query=query)

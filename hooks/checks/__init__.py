@@ -1,0 +1,93 @@
+"""The one list of content checks, used by the build, by `make check` and by the tests.
+
+Each check says what it looks at and whether the build runs it. The build runs the
+checks that decide whether a page can be built at all (terms, translations, diagrams,
+markers), each hook its own feature's; `make check` (scripts/check.py) runs every check;
+tests/test_checks.py asserts both lists and runs every check on the real content.
+The lint rules `make check` adds are in checks/lint.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Callable
+
+from core.languages import DEFAULT_LANGUAGE
+from core.problems import Problem
+from core.sources import language_of, read_pages
+from diagrams import markers as diagram_markers
+from diagrams import source as diagram_source
+from diagrams import texts as diagram_texts
+from diagrams.model import Library
+from glossary.registry import Registry, build_registry, old_facts
+
+from . import lint
+
+
+@dataclass
+class Content:
+    """Everything the checks read, each part read once and only when a check needs it."""
+
+    docs_dir: Path
+    today: dt.date
+
+    @cached_property
+    def pages(self) -> dict[str, str]:
+        return read_pages(self.docs_dir)
+
+    @cached_property
+    def registry(self) -> Registry:
+        return build_registry(self.pages)
+
+    @cached_property
+    def diagram_sources(self) -> dict[str, str]:
+        return diagram_source.read_folder(self.docs_dir)
+
+    @cached_property
+    def library(self) -> Library:
+        return diagram_source.read_library(self.diagram_sources)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    in_build: bool  # True: the build stops on its errors too, not only `make check`
+    run: Callable[[Content], list[Problem]]
+
+
+def diagram_build_problems(pages: dict[str, str], library: Library) -> list[Problem]:
+    """The diagram sources' own problems, and markers naming no diagram."""
+    return library.problems + diagram_markers.marker_problems(pages, library)
+
+
+def _each_page(rule: Callable[[str, str], list[Problem]], *, translations_only: bool = False):
+    def run(content: Content) -> list[Problem]:
+        return [problem for path, text in content.pages.items()
+                if not translations_only or language_of(path).lang != DEFAULT_LANGUAGE
+                for problem in rule(path, text)]
+    return run
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("terms, comparison pages and translations", True, lambda c: list(c.registry.problems)),
+    Check("facts checked too long ago (today's date: make check only)", False,
+          lambda c: old_facts(c.registry, c.pages, c.today)),
+    Check("Chinese typography", False, _each_page(lint.typography_problems)),
+    Check("Markdown slips", False, _each_page(lint.markdown_problems)),
+    Check("term-page structure", False, _each_page(lint.structure_problems)),
+    Check("American spelling in English pages", False, _each_page(lint.spelling_problems, translations_only=True)),
+    Check("diagram sources and markers", True, lambda c: diagram_build_problems(c.pages, c.library)),
+    Check("Chinese typography in diagrams", False,
+          lambda c: [p for d in c.library.diagrams.values() for p in diagram_texts.typography_problems(d)]),
+    Check("American spelling in diagrams", False,
+          lambda c: [p for path, text in c.diagram_sources.items() for p in lint.spelling_problems(path, text)]),
+)
+
+
+def all_problems(docs_dir: Path, today: dt.date | None = None) -> list[Problem]:
+    """Every check's problems, in the order of CHECKS (what `make check` prints)."""
+    content = Content(docs_dir, today or dt.date.today())
+    return [problem for check in CHECKS for problem in check.run(content)]

@@ -1,1 +1,0 @@
-"""Helpers for contributing: Git host links and page dates from git history. No MkDocs imports."""
