@@ -63,7 +63,7 @@ def test_check_prints_file_line_problem_and_fix_in_plain_words(tmp_path):
     project = copy_project(tmp_path)
     page = project / "docs" / "terms" / "rag.md"
     text = page.read_text(encoding="utf-8")
-    text = text.replace("category: using", "category: sales")
+    text = text.replace("category: knowledge", "category: sales")
     text = text.replace("!!! analogy\n\n    ", "!!! analogy\n\n")
     text = text.replace("## 白话解释", "## 白话解释\n\n使用RAG技术,效果好!")
     page.write_text(text, encoding="utf-8")
