@@ -106,6 +106,42 @@ def test_misconceptions_have_their_own_titled_box(site_dir, lang):
 # (page, language, a phrase the page must say, a phrase it must no longer say): the
 # corrections of the 2026-12 review, each stated as the page now puts it.
 CORRECTED = [
+    ('terms/deepseek-full/', 'zh', 'V4-Pro', '官网和官方 API 用的就是它'),
+    ('terms/deepseek-full/', 'zh', '没换成小模型，也没压缩', '6710 亿参数的完整模型'),
+    ('terms/deepseek-full/', 'zh', '685B = 671B 主模型 + 14B', None),
+    ('terms/deepseek-full/', 'zh', '2026 年 7 月 24 日', None),
+    ('terms/deepseek-full/', 'zh', '8 张 H20，共 768 GB', None),
+    ('terms/deepseek-full/', 'en', 'full-power version', 'the one behind the official website and API'),
+    ('terms/deepseek-full/', 'en', '671B main model plus a 14B', None),
+    ('terms/deepseek-full/', 'en', '284 billion in total and 13 billion active', None),
+    ('terms/deepseek-full-size/', 'zh', '意思和“满血版”一样', '原文'),
+    ('terms/deepseek-full-size/', 'en', 'meaning the same as “full model”', 'source article'),
+    ('terms/distillation/', 'zh', 'R1-0528-Qwen3-8B', '原文要纠正的地方'),
+    ('terms/distillation/', 'zh', 'deepseek-r1:7b', '6 个小模型'),
+    ('terms/distillation/', 'en', 'R1-0528-Qwen3-8B', 'What the source article gets wrong'),
+    ('terms/distillation/', 'en', 'They do write out their reasoning', 'six small models'),
+    ('terms/quantization/', 'zh', '约 700 GB', '720 GB'),
+    ('terms/quantization/', 'zh', '两块 H100 上单个用户约每秒 14 个 token', '0.17'),
+    ('terms/quantization/', 'en', 'about 700 GB', '0.17 tokens per second'),
+    ('terms/gpu-memory/', 'zh', 'H20', '720 GB'),
+    ('terms/gpu-memory/', 'zh', '昇腾 910B', '全部专家都得待在显存里'),
+    ('terms/gpu-memory/', 'en', '8 × 80 GB = 640 GB', 'A100 and H100, commonly come with'),
+    ('terms/parameter/', 'zh', '1.6 万亿', None),
+    ('terms/parameter/', 'en', 'Qwen3-235B-A22B', 'In Chinese'),
+    ('terms/inference/', 'zh', '模型全名和版本号', '原文引用过一位博主'),
+    ('terms/inference/', 'en', 'pin the version', 'the source article quotes one blogger'),
+    ('terms/moe/', 'zh', '显存或内存', '所有专家都得放在显存里'),
+    ('terms/moe/', 'zh', 'arXiv:2401.04088', None),
+    ('terms/moe/', 'en', 'GPU memory or RAM', 'every expert has to stay in GPU memory.'),
+    ('terms/context-window/', 'zh', '1 个英文字符', '英文字母'),
+    ('terms/context-window/', 'zh', 'arXiv:2307.03172', None),
+    ('terms/context-window/', 'en', 'check the window of the model and the service you are actually using', None),
+    ('terms/token/', 'zh', '几万到二十多万', '十几万'),
+    ('terms/token/', 'zh', '约 1.8 万个 token', 'Token'),
+    ('compare/deepseek-versions/', 'zh', 'V3.1 起一个模型可以开关深度思考', '约 720 GB'),
+    ('compare/deepseek-versions/', 'en', '1.5B–70B, seven models', 'about 720 GB'),
+    ('compare/dense-vs-moe/', 'zh', '显存或内存', '原文的比喻改了什么'),
+    ('compare/dense-vs-moe/', 'en', 'GPU memory or RAM', 'What we changed from the source article'),
     ('terms/temperature/', 'zh', '1.3', None),
     ('terms/temperature/', 'zh', '思考模式不理会温度', None),
     ('terms/temperature/', 'zh', '不保证逐字相同', '同一份合同跑几遍结果都一样'),
@@ -172,3 +208,62 @@ def test_the_corrected_facts_are_stated(site_dir, url, lang, says, no_longer):
         assert says in text or says in flat, f"{lang} {url}: missing {says!r}"
     if no_longer:
         assert no_longer not in text and no_longer not in flat, f"{lang} {url}: still says {no_longer!r}"
+
+
+def test_one_figure_for_r1s_weights_everywhere():
+    """About 700 GB; 720 GB is named only where the count that gives it is explained."""
+    for path, text in PAGES.items():
+        for match in re.finditer(r"720\s*GB", text):
+            assert path == "terms/deepseek-full.md" or "Unsloth" in text[max(0, match.start() - 200):match.end() + 200], path
+
+
+def test_one_casing_of_token_in_chinese_and_one_english_name_for_the_full_model():
+    for path, text in PAGES.items():
+        if language_of(path)[1] == "zh" and not path.startswith("_"):
+            body = text.split("\n---", 1)[-1]
+            assert not re.search(r"(?<![A-Za-z])Token(?![A-Za-z])", body), path
+        elif not path.startswith("_"):
+            body = text.split("\n---", 1)[-1]
+            assert "full-power version" not in body.replace('"full-power version"', ""), path
+
+
+BEGINNER_START = ["llm", "token", "prompt", "hallucination", "rag", "knowledge-base", "context-window",
+                  "parameter", "gpu-memory", "deepseek-full", "distillation", "quantization"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_learning_path_starts_where_readers_start(site_dir, lang):
+    html = (site_dir / PREFIX[lang] / "index.html").read_text(encoding="utf-8")
+    path = html[html.index('id="level-beginner"'):]
+    order = re.findall(r'href="terms/([a-z0-9-]+)/"', path)
+    assert order[:len(BEGINNER_START)] == BEGINNER_START
+    levels = {t.id: t.level for t in REGISTRY.terms[lang].values()}
+    assert all(levels[t] == "insider" for t in ("ppo", "grpo", "soft-labels", "noise"))
+    assert order.index("pre-training") > order.index("quantization")
+    assert "trainer-notes" not in " ".join(order)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_customer_faq_answers_twenty_questions_with_links_and_is_on_the_home_page(site_dir, lang):
+    home = (site_dir / PREFIX[lang] / "index.html").read_text(encoding="utf-8")
+    assert 'href="faq/"' in home and 'href="trainer-notes/"' in home
+    html = (site_dir / PREFIX[lang] / "faq" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    questions = re.split(r"<h3 ", article)[1:]
+    assert len(questions) >= 20
+    for block in questions:
+        title = visible_text(block[:block.index("</h3>")])
+        assert re.search(r'href="\.\./(?:terms|compare)/[a-z0-9-]+/', block), f"{title}: no link to a page"
+        sentences = re.findall(r"[。？！]|[.?!](?=\s|<|$)", visible_text(block[block.index("</h3>"):]))
+        assert 1 <= len(sentences) <= 6, title
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_trainer_page_is_marked_for_trainers_and_stays_out_of_the_handout_and_search(site_dir, lang):
+    html = (site_dir / PREFIX[lang] / "trainer-notes" / "index.html").read_text(encoding="utf-8")
+    assert ("写给讲师" if lang == "zh" else "For trainers") in html
+    assert html.count('<li>') >= 40
+    handout = (site_dir / PREFIX[lang] / "handout" / "index.html").read_text(encoding="utf-8")
+    assert "trainer-notes" not in handout and ("讲师备注" not in handout if lang == "zh" else "Trainer notes" not in handout)
+    index = (site_dir / PREFIX[lang] / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"location":"trainer-notes/' not in index.replace(" ", "")
