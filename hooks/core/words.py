@@ -32,7 +32,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stale": ("这篇英文译文可能已经过时：对应的中文页面在翻译之后修改过。"
                   "内容以中文页面为准。"),
         "stale_title": "译文可能过时",
-        "checked": "事实核实",
+        "checked": "本页事实截至 {month}",
         "as_of": "截至 {month}",
         # Categories and levels (their keys and order: glossary/vocabulary.py)
         "category.basics": "基础概念",
@@ -86,7 +86,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stale": ("This translation may be out of date: its Chinese page changed after it "
                   "was translated. When in doubt, the Chinese page is the reference."),
         "stale_title": "Translation may be out of date",
-        "checked": "Facts checked",
+        "checked": "Facts as of {month}",
         "as_of": "As of {month}",
         "category.basics": "Basic concepts",
         "category.using": "Using a model",

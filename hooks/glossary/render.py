@@ -11,9 +11,8 @@ import re
 from html import escape
 from typing import Callable, Iterable
 
-from core.words import word
+from core.words import month_and_year, word
 
-from .checked import as_of
 from .collation import sort_key
 from .registry import Term
 from .vocabulary import CATEGORIES, LEVELS, category_title, level_title
@@ -56,8 +55,8 @@ def term_card(term: Term) -> str:
 
 
 def checked_line(lang: str, checked: tuple[int, int]) -> str:
-    """'事实核实：截至 2026 年 12 月' under a term's summary or a comparison's title."""
-    text = f"{word(lang, 'checked')}{word(lang, 'colon')}{as_of(lang, checked)}"
+    """'本页事实截至 2026 年 12 月' / 'Facts as of December 2026' under a term's summary or a comparison's title."""
+    text = word(lang, "checked").format(month=month_and_year(*checked, lang))
     return f'<p class="page-checked" data-search-exclude>{escape(text)}</p>'
 
 
