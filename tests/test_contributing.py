@@ -27,14 +27,14 @@ def run_check(docs: Path, *extra: str) -> subprocess.CompletedProcess:
 
 def test_scaffold_creates_both_files_that_pass_the_checks_and_build(tmp_path):
     project = copy_project(tmp_path)
-    created = new_term.create("prompt-injection", project / "docs")
-    assert [p.name for p in created] == ["prompt-injection.md", "prompt-injection.en.md"]
+    created = new_term.create("court-filing-demo", project / "docs")
+    assert [p.name for p in created] == ["court-filing-demo.md", "court-filing-demo.en.md"]
     errors = [p for p in check_script.all_problems(project / "docs") if p.severity == "error"]
     assert errors == []
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (tmp_path / "site" / "terms" / "prompt-injection" / "index.html").exists()
-    assert (tmp_path / "site" / "en" / "terms" / "prompt-injection" / "index.html").exists()
+    assert (tmp_path / "site" / "terms" / "court-filing-demo" / "index.html").exists()
+    assert (tmp_path / "site" / "en" / "terms" / "court-filing-demo" / "index.html").exists()
 
 
 @pytest.mark.parametrize("bad_id,message", [

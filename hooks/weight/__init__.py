@@ -1,0 +1,1 @@
+"""Page weight: what every page sends, kept small without changing what readers see."""
