@@ -81,8 +81,9 @@ def on_page_markdown(markdown: str, *, page: Page, config, files: Files) -> str:
     term = glossary.term_of(source, lang)
     if term is None:
         checked = glossary.registry.checked.get(page.file.src_path)
-        if checked:
+        if checked:  # a comparison page: dated, and ranked like a term page for "X vs Y"
             head = render.checked_line(lang, checked) + "\n\n" + head
+            page.meta.setdefault("search", {}).setdefault("boost", 4)
         return render.insert_after_title(markdown, head)
     page.meta["title"] = term.display_title
     page.meta.setdefault("search", {}).setdefault("boost", 4)
