@@ -28,10 +28,17 @@ def url_of(path: str) -> str:
     return "" if base == "index" else base + "/"
 
 
+def page_html(site: Path, lang: str, url: str) -> str:
+    return (site / PREFIX[lang] / url / "index.html").read_text(encoding="utf-8")
+
+
+def article_html(site: Path, lang: str, url: str) -> str:
+    html = page_html(site, lang, url)
+    return html[html.index("<article"):html.index("</article>")]
+
+
 def article_text(site: Path, lang: str, url: str) -> str:
-    html = (site / PREFIX[lang] / url / "index.html").read_text(encoding="utf-8")
-    html = html[html.index("<article"):html.index("</article>")]
-    return html_module.unescape(visible_text(html))
+    return html_module.unescape(visible_text(article_html(site, lang, url)))
 
 
 def learner_pages(lang: str) -> list[str]:
@@ -55,7 +62,7 @@ def test_every_term_and_comparison_page_is_dated(lang):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_month_shows_near_the_summary_on_every_dated_page(site_dir, lang):
     for url, checked in dated_pages(lang):
-        html = (site_dir / PREFIX[lang] / url / "index.html").read_text(encoding="utf-8")
+        html = page_html(site_dir, lang, url)
         line = re.search(r'<p class="page-checked"[^>]*>([^<]+)</p>', html)
         assert line and as_of(lang, checked).casefold() in line.group(1).casefold(), url
         # near the summary: inside the term card, or right under a comparison's title
@@ -67,7 +74,7 @@ def test_the_month_shows_near_the_summary_on_every_dated_page(site_dir, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_handout_shows_each_pages_month(site_dir, lang):
-    html = (site_dir / PREFIX[lang] / "handout" / "index.html").read_text(encoding="utf-8")
+    html = page_html(site_dir, lang, "handout/")
     shown = re.findall(r'<p class="page-checked"[^>]*>([^<]+)</p>', html)
     assert len(shown) == len(dated_pages(lang))
     assert all(re.search(r"\d{4}", text) for text in shown)
@@ -96,7 +103,7 @@ def test_no_learner_page_talks_about_a_source_article(site_dir, lang):
 def test_misconceptions_have_their_own_titled_box(site_dir, lang):
     boxes = 0
     for url in learner_pages(lang):
-        html = (site_dir / PREFIX[lang] / url / "index.html").read_text(encoding="utf-8")
+        html = page_html(site_dir, lang, url)
         for match in re.finditer(r'<div class="admonition misconception">\s*<p class="admonition-title">([^<]+)</p>', html):
             assert match.group(1).startswith(MISCONCEPTION_TITLE[lang]), (url, match.group(1))
             boxes += 1
@@ -234,7 +241,7 @@ BEGINNER_START = ["llm", "token", "prompt", "hallucination", "rag", "knowledge-b
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_learning_path_starts_where_readers_start(site_dir, lang):
-    html = (site_dir / PREFIX[lang] / "index.html").read_text(encoding="utf-8")
+    html = page_html(site_dir, lang, "")
     path = html[html.index('id="level-beginner"'):]
     # the first link of each item is its term; its summary may link other terms
     order = re.findall(r'<li><a href="terms/([a-z0-9-]+)/"', path)
@@ -247,10 +254,9 @@ def test_the_learning_path_starts_where_readers_start(site_dir, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_customer_faq_answers_twenty_questions_with_links_and_is_on_the_home_page(site_dir, lang):
-    home = (site_dir / PREFIX[lang] / "index.html").read_text(encoding="utf-8")
+    home = page_html(site_dir, lang, "")
     assert 'href="faq/"' in home and 'href="trainer-notes/"' in home
-    html = (site_dir / PREFIX[lang] / "faq" / "index.html").read_text(encoding="utf-8")
-    article = html[html.index("<article"):html.index("</article>")]
+    article = article_html(site_dir, lang, "faq/")
     article = re.split(r"<aside ", article)[0]  # the printed term list is not an answer
     questions = [re.split(r"<h2 ", block)[0] for block in re.split(r"<h3 ", article)[1:]]
     assert len(questions) >= 20
@@ -263,11 +269,10 @@ def test_the_customer_faq_answers_twenty_questions_with_links_and_is_on_the_home
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_trainer_page_is_marked_for_trainers_and_stays_out_of_the_handout_and_search(site_dir, lang):
-    html = (site_dir / PREFIX[lang] / "trainer-notes" / "index.html").read_text(encoding="utf-8")
+    html = page_html(site_dir, lang, "trainer-notes/")
     assert ("写给讲师" if lang == "zh" else "For trainers") in html
     assert html.count('<li>') >= 40
-    handout = (site_dir / PREFIX[lang] / "handout" / "index.html").read_text(encoding="utf-8")
-    handout = handout[handout.index("<article"):handout.index("</article>")]
+    handout = article_html(site_dir, lang, "handout/")
     assert "trainer-notes" not in handout and ("讲师备注" not in handout if lang == "zh" else "Trainer notes" not in handout)
     index = (site_dir / PREFIX[lang] / "search" / "search_index.json").read_text(encoding="utf-8")
     assert '"location":"trainer-notes/' not in index.replace(" ", "")
