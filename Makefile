@@ -7,6 +7,7 @@
 #   make check   fast content checks (no browser);  make fix  applies the automatic fixes
 #   make new-term ID=my-term   both language files for a new term
 #   make pdf     training handouts in site/pdf/;  make bench  benchmarks (see BENCHMARKS.md)
+#   make screenshots   pages of each type as PNG in test-artifacts/screenshots/, to look at
 
 PYTHON_SYSTEM ?= python3
 VENV := .venv
@@ -18,7 +19,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build quick test compat check fix new-term pdf bench system-packages git-history clean
+.PHONY: serve build quick test compat check fix new-term pdf bench screenshots system-packages git-history clean
 
 serve: $(STAMP) git-history
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -53,6 +54,9 @@ new-term: $(STAMP)
 
 pdf: $(STAMP) system-packages build
 	$(PY) scripts/pdf.py
+
+screenshots: $(STAMP) system-packages build
+	$(PY) scripts/screenshots.py
 
 bench: $(STAMP) system-packages
 	$(PY) scripts/bench.py

@@ -88,6 +88,7 @@ def base_url(site_dir):
     server, url = _serve(site_dir, "/")
     yield url
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -95,6 +96,7 @@ def subpath_url(site_dir):
     server, url = _serve(site_dir, SUBPATH)
     yield url
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, html_pages, mkdocs_build, page_url
+from conftest import ROOT, mkdocs_build
 from languages.spans import mark_other_language
 
 PAGE_TYPES = {"home": "", "term": "terms/rag/", "comparison": "compare/deepseek-versions/",
@@ -72,35 +72,6 @@ def test_callouts_meet_wcag_aa_contrast_in_both_palettes(browser, base_url):
         results = Axe().run(page, context=".admonition", options={"runOnly": ["color-contrast"]})
         assert results.response["violations"] == [], scheme
         page.close()
-
-
-# -- phone layout ------------------------------------------------------------------------
-
-@pytest.mark.browser
-def test_no_page_scrolls_sideways_on_a_phone(browser, site_dir, base_url, artifacts):
-    page = browser.new_page(viewport={"width": 375, "height": 740})
-    wide = []
-    for built in html_pages(site_dir):
-        url = page_url(site_dir, built)
-        page.goto(base_url + url)
-        page.evaluate("window.scrollTo(1000, 0)")
-        if page.evaluate("window.scrollX") != 0 or page.evaluate("document.documentElement.scrollWidth") > 375:
-            wide.append(url)
-    page.close()
-    assert wide == []
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("width", [375, 1280])
-def test_screenshots_of_the_main_page_types_for_review(browser, base_url, artifacts, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    for prefix in ("", "en/"):
-        for name, path in PAGE_TYPES.items():
-            page.goto(base_url + prefix + path, wait_until="networkidle")
-            target = artifacts / f"{(prefix or 'zh/').strip('/')}-{name}-{width}.png"
-            page.screenshot(path=str(target), full_page=True)
-            assert target.stat().st_size > 10_000
-    page.close()
 
 
 # -- page weight -----------------------------------------------------------------------
