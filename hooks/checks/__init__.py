@@ -20,7 +20,7 @@ from typing import Callable
 
 from core.languages import DEFAULT_LANGUAGE
 from core.problems import Problem, errors
-from core.source_files import read_texts, source_problems
+from core.source_files import read_texts, source_problems, walk
 from core.sources import SNIPPETS_FOLDER, language_of, read_pages
 from diagrams import markers as diagram_markers
 from diagrams import source as diagram_source
@@ -28,7 +28,7 @@ from diagrams import texts as diagram_texts
 from diagrams.model import Library
 from glossary.registry import Registry, build_registry, old_facts
 
-from . import lint, references
+from . import links, lint, references
 
 
 @dataclass
@@ -43,6 +43,10 @@ class Content:
     @cached_property
     def pages(self) -> dict[str, str]:
         return read_pages(self.docs_dir)
+
+    @cached_property
+    def files(self) -> set[str]:
+        return set(walk(self.docs_dir)[0])
 
     @cached_property
     def snippets(self) -> set[str]:
@@ -99,6 +103,8 @@ SOURCE_CHECKS: tuple[Check, ...] = (
     Check("source files: names, links, encodings, sizes", True, lambda c: source_problems(c.docs_dir)),
     Check("snippets and page templates", True, lambda c: (
         references.snippet_problems(c.pages, c.snippets) + references.template_problems(c.pages, c.templates))),
+    Check("links between pages", True, lambda c: links.link_problems(c.pages, c.files)),
+    Check("boxes ('!!!', '???') and their text", True, _each_page(lint.callout_problems)),
 )
 
 CHECKS: tuple[Check, ...] = SOURCE_CHECKS + (

@@ -55,12 +55,12 @@ def split_front_matter(path: str, text: str) -> tuple[dict | None, str, list[Pro
             return None, body, [Problem(path, "front matter", (
                 "a line '...' inside the front matter would end it early. Remove that line."), number)]
     try:
-        data = strict_yaml.load(block)
+        data = strict_yaml.load("\n" + block)  # the "\n" for the opening '---': file lines
     except strict_yaml.Refused as refused:
-        return None, body, [Problem(path, "front matter", refused.message, refused.line + 1)]
+        return None, body, [Problem(path, "front matter", refused.message, refused.line)]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening '---'
+        line = mark.line + 1 if mark else 1
         reason = getattr(error, "problem", None) or "it is not valid YAML"
         return None, body, [Problem(path, "front matter", (
             f"the front matter cannot be read ({reason}, line {line}). {_HOW_TO_WRITE}"), line)]

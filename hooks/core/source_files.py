@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from .frontmatter import multimarkdown_problem
+from .languages import english_name
 from .problems import Problem
 from .sources import (
     DIAGRAMS_FOLDER, SNIPPETS_FOLDER, TERMS_FOLDER, language_of,
@@ -138,7 +139,8 @@ def language_conflicts(paths: list[str]) -> list[Problem]:
     for (base, lang), same in sorted(by_page.items()):
         for path in sorted(same)[1:]:
             problems.append(Problem(path, "file name", (
-                f"'{sorted(same)[0]}' and '{path}' are both the {lang} page of '{base}'; MkDocs "
+                f"'{sorted(same)[0]}' and '{path}' are both the {english_name(lang)} page of "
+                f"'{base}'; MkDocs "
                 f"cannot build both. Keep one: the default language's page is named without a "
                 "language, like 'rag.md', the English one 'rag.en.md'.")))
     return problems

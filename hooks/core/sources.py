@@ -71,3 +71,8 @@ def read_pages(docs_dir: Path) -> dict[str, str]:
 def content_hash(text: str) -> str:
     """Short fingerprint of a Chinese page, recorded by its translation (source_hash)."""
     return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()[:12]
+
+
+def yaml_text(value: str) -> str:
+    """A value as YAML text: a hash of digits only would be read as a number, so it is quoted."""
+    return f'"{value}"' if value.isdigit() else value
