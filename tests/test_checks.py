@@ -20,7 +20,7 @@ def write(docs: Path, files: dict[str, str]) -> Path:
 
 def test_the_build_runs_the_source_terms_and_diagram_checks_and_make_check_runs_all():
     assert [check.name for check in CHECKS if check.in_build] == [
-        "source files: names, links, encodings, sizes", "snippets and page templates",
+        "source files: names, links, encodings, sizes, front matter", "snippets and page templates",
         "links between pages", "boxes ('!!!', '???') and their text",
         "terms, comparison pages and translations", "diagram sources and markers"]
     assert len(CHECKS) == 13 and len({check.name for check in CHECKS}) == 13

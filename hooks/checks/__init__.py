@@ -100,7 +100,7 @@ def default_template_dirs(docs_dir: Path) -> list[Path]:
 # Checked first, by the build's sources hook and by `make check`: what must hold before
 # MkDocs, pymdownx or Jinja read a page.
 SOURCE_CHECKS: tuple[Check, ...] = (
-    Check("source files: names, links, encodings, sizes", True, lambda c: source_problems(c.docs_dir)),
+    Check("source files: names, links, encodings, sizes, front matter", True, lambda c: source_problems(c.docs_dir)),
     Check("snippets and page templates", True, lambda c: (
         references.snippet_problems(c.pages, c.snippets) + references.template_problems(c.pages, c.templates))),
     Check("links between pages", True, lambda c: links.link_problems(c.pages, c.files)),

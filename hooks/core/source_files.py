@@ -14,7 +14,8 @@ import os
 import re
 from pathlib import Path
 
-from .frontmatter import multimarkdown_problem
+from .bounds import shape_problem
+from .frontmatter import multimarkdown_problem, split_front_matter
 from .languages import english_name
 from .problems import Problem
 from .sources import (
@@ -147,7 +148,8 @@ def language_conflicts(paths: list[str]) -> list[Problem]:
 
 
 def source_problems(docs_dir: Path) -> list[Problem]:
-    """Everything wrong with the files themselves, before any page is read as Markdown."""
+    """Everything wrong with the files themselves and with pages' front matter, before any
+    page is read as Markdown."""
     files, links = walk(docs_dir)
     problems = [Problem(path, "file name", (
         "this is a symbolic link. The build would publish whatever it points to (even files "
@@ -157,8 +159,12 @@ def source_problems(docs_dir: Path) -> list[Problem]:
         problem = name_problem(path)
         if problem is None and _is_text_source(path):
             text, problem = decode(path, (docs_dir / path).read_bytes())
+            if problem is None and path.endswith(".md"):
+                problem = shape_problem(path, text)
             if problem is None and path.endswith(".md") and not path.startswith(f"{SNIPPETS_FOLDER}/"):
                 problem = multimarkdown_problem(path, text)
+                if problem is None:  # every page's front matter, read strictly
+                    problems.extend(split_front_matter(path, text)[2])
         if problem is not None:
             problems.append(problem)
     return problems + language_conflicts(files)
