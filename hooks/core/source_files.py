@@ -14,6 +14,9 @@ import os
 import re
 from pathlib import Path
 
+import yaml
+
+from . import strict_yaml
 from .bounds import shape_problem
 from .frontmatter import multimarkdown_problem, split_front_matter
 from .languages import english_name
@@ -130,6 +133,18 @@ def _guess(data: bytes) -> str:
     return "it looks like a Windows or Latin encoding such as Windows-1252"
 
 
+def _refused_yaml(path: str, text: str) -> Problem | None:
+    """A diagram source that breaks a strict-YAML rule (an alias bomb, say) is refused here,
+    before anything expands it; plain syntax errors are the diagram check's to explain."""
+    try:
+        strict_yaml.load(text)
+    except strict_yaml.Refused as refused:
+        return Problem(path, "", refused.message, refused.line)
+    except yaml.YAMLError:
+        pass
+    return None
+
+
 def language_conflicts(paths: list[str]) -> list[Problem]:
     """'rag.md' and 'rag.zh.md' would both be the Chinese page of terms/rag."""
     by_page: dict[tuple[str, str], list[str]] = {}
@@ -165,6 +180,8 @@ def source_problems(docs_dir: Path) -> list[Problem]:
                 problem = multimarkdown_problem(path, text)
                 if problem is None:  # every page's front matter, read strictly
                     problems.extend(split_front_matter(path, text)[2])
+            if problem is None and _is_diagram(path):
+                problem = _refused_yaml(path, text)
         if problem is not None:
             problems.append(problem)
     return problems + language_conflicts(files)
