@@ -171,6 +171,9 @@ def test_make_check_refuses_unreadable_files_with_plain_messages(tmp_path):
                                            (docs / "trainer-notes.md").read_text(encoding="utf-8"), encoding="utf-8")
     (docs / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     (docs / "terms/llm.md").write_text(RAG_ZH + "\n\n" + "[" * 100 + "\n", encoding="utf-8")
+    (docs / "faq.fr.md").write_text(RAG_ZH, encoding="utf-8")
+    (docs / "terms/Foo.MD").write_text(RAG_ZH, encoding="utf-8")
+    (docs / ".draft.md").write_text(RAG_ZH, encoding="utf-8")
 
     result = make_check(docs)
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr, result.stderr
@@ -189,7 +192,10 @@ def test_make_check_refuses_unreadable_files_with_plain_messages(tmp_path):
     one(lines, "trainer-notes.md:1", "'Note: read this first' looks like a hidden page setting")
     one(lines, "evil.html:1", "published exactly as it is")
     one(lines, "terms/llm.md:", "more than 60 '[' characters")
-    assert len(lines) == 14, lines  # nothing else: the other checks wait for these
+    one(lines, "faq.fr.md:1", "'fr' is not a language of this site (zh, en)")
+    one(lines, "terms/Foo.MD:1", "Rename it to 'Foo.md'")
+    one(lines, ".draft.md:1", "would silently not be published")
+    assert len(lines) == 17, lines  # nothing else: the other checks wait for these
 
 
 def test_make_check_reads_front_matter_strictly_and_refuses_aliases_in_diagrams(tmp_path):
@@ -231,6 +237,9 @@ def test_make_check_finds_what_the_build_would_stop_on(tmp_path):
         "terms/sft.md": "\n[see](no-such-page.md) and [top](/index.md)\n",
         "terms/cot.md": "\n!!! note\nThis text is not indented.\n",
         "terms/dpo.md": "\n\tA line indented with a tab.\n",
+        "terms/ppo.md": '\n--8<-- "../../../etc/passwd"\n\n[x](../../../../etc/passwd)\n',
+        "terms/grpo.md": '\n--8<-- "ppo-vs-grpo.zh.md"\n' * 10,
+        "_snippets/ppo-vs-grpo.en.md": '\n--8<-- "ppo-vs-grpo.zh.md"\n',
     }
     for path, extra in add.items():
         (docs / path).write_text((docs / path).read_text(encoding="utf-8") + extra, encoding="utf-8")
@@ -243,6 +252,10 @@ def test_make_check_finds_what_the_build_would_stop_on(tmp_path):
     one(lines, "terms/sft.md:", "the link '/index.md' starts with '/'")
     one(lines, "terms/cot.md:", "must be indented by 4 spaces")
     one(lines, "faq.md:2", "there is no page template 'no-such.html'", "main.html")
+    one(lines, "terms/ppo.md:", "the snippet '../../../etc/passwd' does not exist")
+    one(lines, "terms/ppo.md:", "the link '../../../../etc/passwd' leads outside the site's pages")
+    one(lines, "terms/grpo.md:", "this page includes 11 snippets; at most 10")
+    one(lines, "_snippets/ppo-vs-grpo.en.md:", "a snippet cannot include another snippet")
     tab = [p for p in problems if p.path == "terms/dpo.md" and "a tab character" in p.message]
     assert [p.severity for p in tab] == ["warning"]  # the build goes on with a tab, so make check only warns
 

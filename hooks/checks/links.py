@@ -56,7 +56,11 @@ def link_problems(pages: dict[str, str], files: set[str]) -> list[Problem]:
                 continue
             file = target.split("#", 1)[0].split("?", 1)[0]
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), file))
-            if file and resolved not in built and resolved not in bases:
+            if resolved == ".." or resolved.startswith("../"):
+                problems.append(Problem(path, "link", (
+                    f"the link '{target}' leads outside the site's pages (docs/). Link to a page "
+                    "or file under docs/, relative to this page."), line))
+            elif file and resolved not in built and resolved not in bases:
                 hint = did_you_mean(resolved, sorted(bases))
                 problems.append(Problem(path, "link", (
                     f"the link '{target}' leads nowhere: there is no page or file "

@@ -61,14 +61,25 @@ def split_front_matter(path: str, text: str) -> tuple[dict | None, str, list[Pro
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        reason = getattr(error, "problem", None) or "it is not valid YAML"
         return None, body, [Problem(path, "front matter", (
-            f"the front matter cannot be read ({reason}, line {line}). {_HOW_TO_WRITE}"), line)]
+            f"the front matter cannot be read (line {line}): {_plain_reason(error, text, line)}"), line)]
     if not isinstance(data, dict):
         return None, body, [Problem(path, "front matter", (
             "the front matter must be a list of 'field: value' lines."))]
     problems = text_field_problems(path, text, data)
     return (None if problems else data), body, problems
+
+
+def _plain_reason(error: yaml.YAMLError, text: str, line: int) -> str:
+    """What YAML's message means, in words for someone who is not a programmer."""
+    lines = text.split("\n")
+    if any("\t" in lines[n - 1] for n in (line - 1, line) if 0 < n <= len(lines)):
+        return "a tab is used to indent. Indent with spaces only."
+    reason = f"{getattr(error, 'problem', '') or ''} {getattr(error, 'context', '') or ''}"
+    if "mapping values are not allowed" in reason:
+        return ("a value contains ': ' (a colon and a space). Put the whole value in double "
+                'quotes, like summary: "Look it up: then answer".')
+    return f"{reason.strip() or 'it is not valid YAML'}. {_HOW_TO_WRITE}"
 
 
 def text_field_problems(path: str, text: str, data: dict) -> list[Problem]:

@@ -19,7 +19,7 @@ import yaml
 from . import strict_yaml
 from .bounds import shape_problem
 from .frontmatter import multimarkdown_problem, split_front_matter
-from .languages import english_name
+from .languages import LANGUAGES, english_name
 from .problems import Problem
 from .sources import (
     DIAGRAMS_FOLDER, SNIPPETS_FOLDER, TERMS_FOLDER, language_of,
@@ -34,6 +34,8 @@ MARKDOWN_LIKE = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".md
 DIAGRAM_SUFFIXES = (".yml", ".yaml")
 # Control characters other than tab and line breaks: invisible, and invalid in the HTML,
 # XML (sitemap) and JSON (search index) built from the text.
+# 'fr', 'zh-TW', 'pt_BR': what i18n's suffix structure would take for a language.
+_LANGUAGE_LIKE = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 SAVE_AS_UTF8 = ("Open it and save it again with the encoding 'UTF-8': in VS Code, click the "
@@ -84,6 +86,12 @@ def name_problem(path: str) -> Problem | None:
         return Problem(path, "file name", (
             "MkDocs skips files and folders whose name starts with a dot, so this page would "
             "silently not be published. Remove the dot from the name."))
+    suffix = name[:-3].rpartition(".")[2] if name.endswith(".md") and name[:-3].count(".") else ""
+    if _LANGUAGE_LIKE.match(suffix) and suffix not in LANGUAGES:
+        return Problem(path, "file name", (
+            f"'.{suffix}' in the name reads as a language, and '{suffix}' is not a language of this "
+            f"site ({', '.join(LANGUAGES)}). Name the Chinese page like 'faq.md' and the English "
+            "one like 'faq.en.md'."))
     if path.startswith(f"{TERMS_FOLDER}/") and path.count("/") > 1 and name.endswith(".md"):
         return Problem(path, "file name", (
             f"term pages go directly in docs/{TERMS_FOLDER}/, not in a sub-folder. Move it to "
