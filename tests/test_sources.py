@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,9 +19,11 @@ import pytest
 import yaml
 
 from checks import all_problems
+from checks.links import GENERATED_IDS, anchors, page_with_snippets
 from conftest import ROOT, copy_project, mkdocs_build
 from core import strict_yaml
 from core.frontmatter import split_front_matter
+from core.sources import language_of, read_pages
 from glossary.names import GENERAL_WORDS, name_key
 from test_registry import GOOD_EN, GOOD_ZH, errors
 
@@ -234,7 +237,7 @@ def test_make_check_finds_what_the_build_would_stop_on(tmp_path):
     docs = content_copy(tmp_path)
     add = {
         "terms/rag.md": '\n--8<-- "no-such-table.md"\n',
-        "terms/sft.md": "\n[see](no-such-page.md) and [top](/index.md)\n",
+        "terms/sft.md": "\n[see](no-such-page.md) and [top](/index.md), [there](inference.md#nowhere)\n",
         "terms/cot.md": "\n!!! note\nThis text is not indented.\n",
         "terms/dpo.md": "\n\tA line indented with a tab.\n",
         "terms/ppo.md": '\n--8<-- "../../../etc/passwd"\n\n[x](../../../../etc/passwd)\n',
@@ -250,6 +253,7 @@ def test_make_check_finds_what_the_build_would_stop_on(tmp_path):
     one(lines, "terms/rag.md:", "the snippet 'no-such-table.md' does not exist")
     one(lines, "terms/sft.md:", "the link 'no-such-page.md' leads nowhere")
     one(lines, "terms/sft.md:", "the link '/index.md' starts with '/'")
+    one(lines, "terms/sft.md:", "the link 'inference.md#nowhere' names a place '#nowhere'")
     one(lines, "terms/cot.md:", "must be indented by 4 spaces")
     one(lines, "faq.md:2", "there is no page template 'no-such.html'", "main.html")
     one(lines, "terms/ppo.md:", "the snippet '../../../etc/passwd' does not exist")
@@ -308,7 +312,7 @@ def test_the_build_stops_on_what_make_check_reports_with_the_same_message(tmp_pa
     docs = project / "docs"
     add = {
         "terms/rag.md": '\n--8<-- "no-such-table.md"\n',
-        "terms/sft.md": "\n[see](no-such-page.md)\n",
+        "terms/sft.md": "\n[see](no-such-page.md) and [there](inference.md#nowhere)\n",
         "terms/cot.md": "\n!!! note\nThis text is not indented.\n",
     }
     for path, extra in add.items():
@@ -321,6 +325,21 @@ def test_the_build_stops_on_what_make_check_reports_with_the_same_message(tmp_pa
     assert result.returncode != 0 and "Traceback" not in output, output
     checked = make_check(docs)
     expected = [line.removeprefix("ERROR   ") for line in checked.stdout.splitlines() if line.startswith("ERROR")]
-    assert len(expected) == 4, checked.stdout
+    assert len(expected) == 5, checked.stdout
     for line in expected:
         assert line in output, (line, output)
+
+
+def test_anchors_make_check_knows_are_the_ids_the_build_gives_headings(site_dir):
+    pages, checked = read_pages(ROOT / "docs"), 0
+    for path, text in pages.items():
+        if path.startswith("_") or path.startswith(("handout", "index")):  # generated contents
+            continue
+        base, lang = language_of(path)
+        folder = "" if base == "index.md" else base.removesuffix(".md") + "/"
+        html = (site_dir / ("" if lang == "zh" else f"{lang}/") / folder / "index.html").read_text(encoding="utf-8")
+        known = anchors(page_with_snippets(path, pages)) | GENERATED_IDS
+        for level, anchor in re.findall(r'<h([2-6])[^>]*\sid="([^"]+)"', html):
+            assert anchor in known, (path, anchor)
+            checked += 1
+    assert checked > 1000
