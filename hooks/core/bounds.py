@@ -24,6 +24,9 @@ MAX_DEFINITIONS = 100    # abbreviations ('*[RAG]: ...') and footnotes ('[^1]: .
 
 _QUOTES = re.compile(r"^[ \t]*((?:>[ \t]*)+)")
 _DEFINITION = re.compile(r"^[ \t]*(?:\*\[|\[\^)[^\]\n]*\]:", re.M)
+# A tab counts up to 4 columns: more than MAX_INDENT // 4 blank characters may be too deep.
+_MAYBE_DEEP = re.compile(r"^[ \t]{%d,}" % (MAX_INDENT // 4 + 1), re.M)
+_QUOTES_DEEP = re.compile(r"^[ \t]*(?:>[ \t]*){%d,}" % (MAX_QUOTE_DEPTH + 1), re.M)
 SPLIT = "Split it into shorter lines, paragraphs or pages."
 
 
@@ -36,6 +39,8 @@ def shape_problem(path: str, text: str) -> Problem | None:
     if len(_DEFINITION.findall(text)) > MAX_DEFINITIONS:
         return Problem(path, "", (
             f"this page defines more than {MAX_DEFINITIONS} abbreviations or footnotes. {SPLIT}"))
+    if not _might_break(text):
+        return None
     brackets, paragraph_start, in_code = 0, 1, False
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
@@ -63,3 +68,11 @@ def shape_problem(path: str, text: str) -> Problem | None:
                 f"{MAX_BRACKETS_PER_PARAGRAPH} '[' characters, which makes the build very slow. "
                 "Use fewer links in one paragraph, or split it with empty lines."), paragraph_start)
     return None
+
+
+def _might_break(text: str) -> bool:
+    """A quick look for any line the precise walk could refuse (most pages have none)."""
+    return (text.count("[") > MAX_BRACKETS_PER_PARAGRAPH
+            or max(map(len, text.split("\n"))) > MAX_LINE_CHARS
+            or _MAYBE_DEEP.search(text) is not None
+            or _QUOTES_DEEP.search(text) is not None)

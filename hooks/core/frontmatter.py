@@ -10,7 +10,9 @@ every page with it before MkDocs reads any (hooks/sources_hook.py).
 
 from __future__ import annotations
 
+import copy
 import re
+from functools import lru_cache
 
 import yaml
 
@@ -33,6 +35,18 @@ _HOW_TO_WRITE = ("Check that every line looks like 'field: value', and put value
 
 def split_front_matter(path: str, text: str) -> tuple[dict | None, str, list[Problem]]:
     """Return (front matter or None, body, problems). Never raises on bad content."""
+    meta, body, problems = _split(path, text)
+    return copy.deepcopy(meta), body, list(problems)
+
+
+# Every check reads a page's front matter (terms, templates, hashes): read each text once.
+@lru_cache(maxsize=2048)
+def _split(path: str, text: str) -> tuple[dict | None, str, tuple[Problem, ...]]:
+    meta, body, problems = _read(path, text)
+    return meta, body, tuple(problems)
+
+
+def _read(path: str, text: str) -> tuple[dict | None, str, list[Problem]]:
     match = FRONT_MATTER.match(text)
     if not match:
         if text.lstrip().startswith("---"):
