@@ -28,7 +28,13 @@ def typography_problems(path: str, text: str) -> list[Problem]:
         return []
     body, first_line = body_of(text)
     problems = []
-    for result in autocorrect_py.lint_for(body, path).lines:
+    try:
+        results = autocorrect_py.lint_for(body, path).lines
+    except ValueError:  # its parser gives up on some shapes (a very long paragraph): say so
+        return [Problem(path, "", (
+            "the Chinese typography check cannot read this page (a paragraph may be too long). "
+            "Split long paragraphs with empty lines."), first_line)]
+    for result in results:
         line = first_line + result.line - 1
         problems.append(Problem(path, "", (
             f"Chinese typography: write “{result.new.strip()}” instead of “{result.old.strip()}” "
@@ -41,7 +47,10 @@ def fix_typography(path: str, text: str) -> str:
     if language_of(path).lang != DEFAULT_LANGUAGE:
         return text
     body, _ = body_of(text)
-    return text[:len(text) - len(body)] + autocorrect_py.format_for(body, path)
+    try:
+        return text[:len(text) - len(body)] + autocorrect_py.format_for(body, path)
+    except ValueError:  # typography_problems reports it; the file stays as it is
+        return text
 
 
 def callout_problems(path: str, text: str) -> list[Problem]:
