@@ -24,7 +24,6 @@ DIAGRAMS_FOLDER = "_diagrams"
 FILE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-
 class SourcePath(NamedTuple):
     """'terms/rag.en.md' -> SourcePath(base='terms/rag.md', lang='en')."""
 
