@@ -231,7 +231,8 @@ def build_registry(pages: dict[str, str]) -> Registry:
             registry.problems.extend(problems)
             if term and term.id in registry.terms[term.lang]:  # is_term_page keeps ids unique; a guard
                 registry.problems.append(Problem(path, "file name", (
-                    f"there is already a term '{term.id}' ({registry.terms[term.lang][term.id].path}).")))
+                    f"there is already a term '{term.id}' ({registry.terms[term.lang][term.id].path}). "
+                    "Keep one of the two files.")))
             elif term:
                 registry.terms[term.lang][term.id] = term
                 registry.checked[path] = term.checked
