@@ -21,16 +21,21 @@ from checks import all_problems, lint  # noqa: E402
 from core.languages import DEFAULT_LANGUAGE  # noqa: E402
 from core.problems import errors, warnings  # noqa: E402
 from core.sources import (  # noqa: E402
-    SNIPPETS_FOLDER, content_hash, language_of, read_pages, split_front_matter,
+    SNIPPETS_FOLDER, content_hash, language_of, read_pages, split_front_matter, yaml_text,
 )
 from glossary.registry import recorded_source_hash  # noqa: E402
 
 
 def fix(docs_dir: Path) -> list[str]:
-    """Apply the automatic fixes; return the files changed."""
-    pages = read_pages(docs_dir)
+    """Apply the automatic fixes; return the files changed. Only the Markdown after the front
+    matter is ever rewritten, and only in a file that reads cleanly: a file the checks cannot
+    read (wrong encoding, a byte-order mark, broken front matter) is left as it is, for its
+    error to be fixed by hand first."""
+    pages = read_pages(docs_dir)  # files that cannot be decoded are not even in here
     changed = []
     for path, text in pages.items():
+        if split_front_matter(path, text)[2]:
+            continue
         new = lint.fix_typography(path, text)
         new = add_missing_source_hash(path, new, pages)
         if new != text:
@@ -50,7 +55,7 @@ def add_missing_source_hash(path: str, text: str, pages: dict[str, str]) -> str:
         return text
     # The hash of the Chinese page as `fix` leaves it: with --fix, fix() rewrites that page's
     # typography in the same run, and the hash must match the file as written.
-    line = f"source_hash: {content_hash(lint.fix_typography(source_path, pages[source_path]))}\n"
+    line = f"source_hash: {yaml_text(content_hash(lint.fix_typography(source_path, pages[source_path])))}\n"
     first_break = text.index("\n") + 1
     return text[:first_break] + line + text[first_break:]
 

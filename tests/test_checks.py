@@ -18,10 +18,12 @@ def write(docs: Path, files: dict[str, str]) -> Path:
     return docs
 
 
-def test_the_build_runs_the_terms_and_the_diagram_checks_and_make_check_runs_all():
+def test_the_build_runs_the_source_terms_and_diagram_checks_and_make_check_runs_all():
     assert [check.name for check in CHECKS if check.in_build] == [
+        "source files: names, links, encodings, sizes, front matter", "snippets and page templates",
+        "links between pages", "boxes ('!!!', '???') and their text",
         "terms, comparison pages and translations", "diagram sources and markers"]
-    assert len(CHECKS) == 9 and len({check.name for check in CHECKS}) == 9
+    assert len(CHECKS) == 13 and len({check.name for check in CHECKS}) == 13
 
 
 def test_the_build_checks_pass_good_pages_and_every_check_runs(tmp_path):

@@ -1,8 +1,10 @@
 """The one list of content checks, used by the build, by `make check` and by the tests.
 
 Each check says what it looks at and whether the build runs it. The build runs the
-checks that decide whether a page can be built at all (terms, translations, diagrams,
-markers), each hook its own feature's; `make check` (scripts/check.py) runs every check;
+checks that decide whether a page can be built at all (source files, snippets and
+templates, terms, translations, diagrams, markers), each hook its own feature's; the
+source-file check comes first and, when it finds an error, is the only one that runs
+(the other checks read the files it refuses); `make check` (scripts/check.py) runs every check;
 tests/test_checks.py asserts both lists and runs every check on the real content.
 The lint rules `make check` adds are in checks/lint.py.
 """
@@ -10,21 +12,23 @@ The lint rules `make check` adds are in checks/lint.py.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import importlib.util
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
 from core.languages import DEFAULT_LANGUAGE
-from core.problems import Problem
-from core.sources import language_of, read_pages
+from core.problems import Problem, errors
+from core.source_files import read_texts, source_problems, walk
+from core.sources import SNIPPETS_FOLDER, language_of, read_pages
 from diagrams import markers as diagram_markers
 from diagrams import source as diagram_source
 from diagrams import texts as diagram_texts
 from diagrams.model import Library
 from glossary.registry import Registry, build_registry, old_facts
 
-from . import lint
+from . import links, lint, references
 
 
 @dataclass
@@ -33,10 +37,25 @@ class Content:
 
     docs_dir: Path
     today: dt.date
+    # The theme's template folders; the build passes MkDocs' own (config.theme.dirs).
+    template_dirs: list[Path] = field(default_factory=list)
 
     @cached_property
     def pages(self) -> dict[str, str]:
         return read_pages(self.docs_dir)
+
+    @cached_property
+    def files(self) -> set[str]:
+        return set(walk(self.docs_dir)[0])
+
+    @cached_property
+    def snippets(self) -> set[str]:
+        prefix = f"{SNIPPETS_FOLDER}/"
+        return {path[len(prefix):] for path in read_texts(self.docs_dir, lambda p: p.startswith(prefix))}
+
+    @cached_property
+    def templates(self) -> set[str]:
+        return references.template_names(self.template_dirs or default_template_dirs(self.docs_dir))
 
     @cached_property
     def registry(self) -> Registry:
@@ -71,7 +90,24 @@ def _each_page(rule: Callable[[str, str], list[Problem]], *, translations_only: 
     return run
 
 
-CHECKS: tuple[Check, ...] = (
+def default_template_dirs(docs_dir: Path) -> list[Path]:
+    """Without MkDocs' config (in `make check`): the project's overrides/, then Material's."""
+    material = importlib.util.find_spec("material")
+    theme = [Path(p) / "templates" for p in (material.submodule_search_locations or [])] if material else []
+    return [docs_dir.parent / "overrides", *theme]
+
+
+# Checked first, by the build's sources hook and by `make check`: what must hold before
+# MkDocs, pymdownx or Jinja read a page.
+SOURCE_CHECKS: tuple[Check, ...] = (
+    Check("source files: names, links, encodings, sizes, front matter", True, lambda c: source_problems(c.docs_dir)),
+    Check("snippets and page templates", True, lambda c: (
+        references.snippet_problems(c.pages, c.snippets) + references.template_problems(c.pages, c.templates))),
+    Check("links between pages", True, lambda c: links.link_problems(c.pages, c.files)),
+    Check("boxes ('!!!', '???') and their text", True, _each_page(lint.callout_problems)),
+)
+
+CHECKS: tuple[Check, ...] = SOURCE_CHECKS + (
     Check("terms, comparison pages and translations", True, lambda c: list(c.registry.problems)),
     Check("facts checked too long ago (today's date: make check only)", False,
           lambda c: old_facts(c.registry, c.pages, c.today)),
@@ -87,7 +123,19 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
+def run_checks(checks: tuple[Check, ...], content: Content) -> list[Problem]:
+    """The checks' problems in order; when the files themselves are refused, only those."""
+    found = checks[0].run(content)
+    if errors(found):
+        return found
+    return found + [problem for check in checks[1:] for problem in check.run(content)]
+
+
+def source_build_problems(content: Content) -> list[Problem]:
+    """What the build's sources hook stops on, before MkDocs reads any page."""
+    return run_checks(SOURCE_CHECKS, content)
+
+
 def all_problems(docs_dir: Path, today: dt.date | None = None) -> list[Problem]:
     """Every check's problems, in the order of CHECKS (what `make check` prints)."""
-    content = Content(docs_dir, today or dt.date.today())
-    return [problem for check in CHECKS for problem in check.run(content)]
+    return run_checks(CHECKS, Content(docs_dir, today or dt.date.today()))

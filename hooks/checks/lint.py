@@ -28,7 +28,13 @@ def typography_problems(path: str, text: str) -> list[Problem]:
         return []
     body, first_line = body_of(text)
     problems = []
-    for result in autocorrect_py.lint_for(body, path).lines:
+    try:
+        results = autocorrect_py.lint_for(body, path).lines
+    except ValueError:  # its parser gives up on some shapes (a very long paragraph): say so
+        return [Problem(path, "", (
+            "the Chinese typography check cannot read this page (a paragraph may be too long). "
+            "Split long paragraphs with empty lines."), first_line)]
+    for result in results:
         line = first_line + result.line - 1
         problems.append(Problem(path, "", (
             f"Chinese typography: write “{result.new.strip()}” instead of “{result.old.strip()}” "
@@ -41,16 +47,19 @@ def fix_typography(path: str, text: str) -> str:
     if language_of(path).lang != DEFAULT_LANGUAGE:
         return text
     body, _ = body_of(text)
-    return text[:len(text) - len(body)] + autocorrect_py.format_for(body, path)
+    try:
+        return text[:len(text) - len(body)] + autocorrect_py.format_for(body, path)
+    except ValueError:  # typography_problems reports it; the file stays as it is
+        return text
 
 
-def markdown_problems(path: str, text: str) -> list[Problem]:
-    """Slips that Markdown would render silently wrong."""
+def callout_problems(path: str, text: str) -> list[Problem]:
+    """A box ('!!!', '???') whose text is not indented shows up empty, silently (the build
+    runs this one too)."""
     body, first_line = body_of(text)
     lines = body.split("\n")
     problems = []
     for index, line in outside_code_blocks(lines):
-        number = first_line + index
         callout = CALLOUT.match(line)
         if callout:
             following = next((l for l in lines[index + 1:] if l.strip()), "")
@@ -58,13 +67,25 @@ def markdown_problems(path: str, text: str) -> list[Problem]:
             if len(following.expandtabs(4)) - len(following.lstrip().expandtabs(4)) < indent + 4:
                 problems.append(Problem(path, "", (
                     f"the text of the '{callout.group('type')}' box must be indented by 4 spaces "
-                    "under the '!!!' or '???' line, or the box shows up empty."), number))
+                    "under the '!!!' or '???' line, or the box shows up empty."), first_line + index))
+    return problems
+
+
+def markdown_problems(path: str, text: str) -> list[Problem]:
+    """Slips that Markdown would render silently wrong, or that make the source hard to edit."""
+    body, first_line = body_of(text)
+    lines = body.split("\n")
+    problems = []
+    for index, line in outside_code_blocks(lines):
+        number = first_line + index
         if REMOTE_IMAGE.search(line):
             problems.append(Problem(path, "", (
                 "this image is loaded from the internet, which readers on the intranet cannot "
                 "reach. Save the image in docs/assets/ and link to it there."), number))
-        if "\t" in line:
-            problems.append(Problem(path, "", "a tab character: use spaces instead.", number))
+        if "\t" in line:  # a warning: Markdown reads a tab as 4 spaces, and the build goes on
+            problems.append(Problem(path, "", (
+                "a tab character: use spaces instead (a tab counts as 4 spaces, which may not be "
+                "what you see)."), number, severity=Severity.WARNING))
         heading = HEADING.match(line)
         if heading and is_term_page(path) and len(heading.group(1)) == 1:
             problems.append(Problem(path, "", (

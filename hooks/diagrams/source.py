@@ -30,7 +30,9 @@ from pathlib import Path
 
 import yaml
 
+from core import strict_yaml
 from core.problems import Problem, did_you_mean
+from core.source_files import read_texts
 from core.sources import DIAGRAMS_FOLDER, FILE_ID
 
 from .kinds import _read_bars, _read_flow, _read_line
@@ -41,8 +43,10 @@ def read_diagram(path: str, text: str) -> tuple[Diagram | None, list[Problem]]:
     """Validate one source file. `path` is relative to docs/ ('_diagrams/rag-flow.yml')."""
     diagram_id = Path(path).stem
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = strict_yaml.load(text)  # no aliases, tags, repeated keys or YAML 1.1 surprises
+        root = strict_yaml.compose(text)
+    except strict_yaml.Refused as refused:
+        return None, [Problem(path, "", refused.message, refused.line)]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -100,8 +104,6 @@ def read_library(files: dict[str, str]) -> Library:
 
 
 def read_folder(docs_dir: Path) -> dict[str, str]:
-    folder = docs_dir / DIAGRAMS_FOLDER
-    if not folder.is_dir():
-        return {}
-    return {path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8")
-            for path in sorted(folder.iterdir()) if path.suffix in (".yml", ".yaml")}
+    """The diagram sources that can be read (core.source_files reports the others)."""
+    return read_texts(docs_dir, lambda path: path.startswith(f"{DIAGRAMS_FOLDER}/")
+                      and path.count("/") == 1 and path.endswith((".yml", ".yaml")))

@@ -12,6 +12,7 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+from core.source_files import walk
 from core.sources import read_pages
 
 from .matcher import TermMatcher
@@ -41,7 +42,8 @@ class GlossaryBuild:
 
 def read_glossary(docs_dir: Path) -> GlossaryBuild:
     """Read and validate every page; unchanged pages (as under `make serve`) are not read again."""
-    fingerprint = tuple((path.as_posix(), path.stat().st_mtime_ns) for path in sorted(docs_dir.rglob("*.md")))
+    fingerprint = tuple((path, (docs_dir / path).stat().st_mtime_ns)
+                        for path in walk(docs_dir)[0] if path.endswith(".md"))  # links not followed
     pages, registry, matchers = _read(docs_dir, fingerprint)
     return GlossaryBuild(pages, registry, matchers)
 

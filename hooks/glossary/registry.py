@@ -13,11 +13,12 @@ from core.languages import DEFAULT_LANGUAGE, LANGUAGES, english_name
 from core.problems import Problem, Severity, did_you_mean, errors, warnings
 from core.sources import (
     SNIPPETS_FOLDER, content_hash, field_line, is_compare_page, is_term_page, language_of, page_id,
-    split_front_matter, term_id_of,
+    split_front_matter, term_id_of, yaml_text,
 )
 from core.words import in_parentheses
 
 from .checked import freshness_problem, parse_checked
+from .names import name_key, name_problems
 from .vocabulary import (
     CATEGORIES, FAST_MOVING, FRESH_MONTHS, LEVELS, REQUIRED_FIELDS, SUMMARY_LIMITS, TERM_FIELDS,
     TERM_ID, THEME_FIELDS,
@@ -187,6 +188,10 @@ def read_term(path: str, text: str) -> tuple[Term | None, list[Problem]]:
     if message:
         problem("checked", message)
 
+    named = [(name, values[name]) for name in ("term", "title") if name in values]
+    problems.extend(name_problems(path, lang, named + [("aliases", a) for a in lists["aliases"]],
+                                  lambda name: field_line(text, name)))
+
     order = meta.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         problem("order", "'order' must be a whole number (smaller comes first in the learning path).")
@@ -224,7 +229,11 @@ def build_registry(pages: dict[str, str]) -> Registry:
         if is_term_page(path):
             term, problems = read_term(path, pages[path])
             registry.problems.extend(problems)
-            if term:
+            if term and term.id in registry.terms[term.lang]:  # is_term_page keeps ids unique; a guard
+                registry.problems.append(Problem(path, "file name", (
+                    f"there is already a term '{term.id}' ({registry.terms[term.lang][term.id].path}). "
+                    "Keep one of the two files.")))
+            elif term:
                 registry.terms[term.lang][term.id] = term
                 registry.checked[path] = term.checked
                 registry.page_categories[path] = term.category
@@ -285,7 +294,7 @@ def names_claimed_twice(registry: Registry, lang: str, pages: dict[str, str]) ->
     problems = []
     for term in sorted(registry.in_language(lang).values(), key=lambda t: t.id):
         for name in term.names:
-            key = name.casefold()
+            key = name_key(name)
             other = owners.get(key)
             if other is None:
                 owners[key] = term
@@ -309,12 +318,12 @@ def stale_translations(pages: dict[str, str]) -> list[Problem]:
         if recorded is None:
             problems.append(Problem(path, "source_hash", (
                 f"this translation does not say which version of '{source_path}' it follows. "
-                f"After checking it matches the Chinese page, add 'source_hash: {current}' "
+                f"After checking it matches the Chinese page, add 'source_hash: {yaml_text(current)}' "
                 "to its front matter (or run 'make fix')."), severity=Severity.WARNING))
         elif recorded != current:
             problems.append(Problem(path, "source_hash", (
                 f"'{source_path}' has changed since this translation was made. Update the "
-                f"English text to match, then set 'source_hash: {current}'."),
+                f"English text to match, then set 'source_hash: {yaml_text(current)}'."),
                 field_line(text, "source_hash"), severity=Severity.WARNING))
     return problems
 
