@@ -33,11 +33,11 @@ const FILLER = new Set([
   "是", "什么", "的", "吗", "呢", "吧", "啊", "呀", "了", "么", "啥", "是什么", "什么是", "是啥",
   "有", "有什么", "有啥", "什么样", "怎么", "怎么样", "怎样", "如何", "为什么", "为啥", "一下",
   "请问", "意思", "什么意思", "是不是", "有没有", "哪个", "哪些", "指", "叫", "所谓", "到底",
-  "解释", "介绍",
+  "解释", "介绍", "会", "能", "可以", "要", "该", "按",
   // English
   "a", "an", "the", "is", "are", "was", "be", "what", "whats", "which", "who", "how", "why",
   "does", "do", "did", "of", "to", "in", "on", "for", "with", "it", "its", "s", "me", "mean",
-  "means", "meaning", "explain", "explained",
+  "means", "meaning", "explain", "explained", "i", "we", "you", "my", "our", "can", "should",
 ])
 // Words that make a question a comparison; filler too.
 const COMPARING = new Set([
@@ -51,7 +51,8 @@ const isFiller = word => FILLER.has(word) || COMPARING.has(word)
 const HAN = /\p{sc=Han}/u
 const HAN_RUNS = /(\p{sc=Han}+)/u
 const LATIN = /^[a-z]+$/
-const LUNR_SYNTAX = /[~^*+:"]/g
+// lunr's query syntax is not for readers; "what's" is "what s"; a question mark ends a question
+const LUNR_SYNTAX = /[~^*+:"'’?;]/g
 
 /* ----------------------------------------------------------------------------
  * The index's vocabulary, read once from the documents Material is given
