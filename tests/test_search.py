@@ -249,6 +249,16 @@ def test_each_term_page_is_one_search_entry_tagged_with_its_names(site_dir, pref
     assert any(e["location"].startswith("compare/") and "#" in e["location"] for e in index["docs"])
 
 
+@pytest.mark.parametrize("page", ["index.html", "en/terms/rag/index.html", "compare/ppo-vs-grpo/index.html"])
+def test_pages_start_the_reader_query_worker_which_loads_materials(site_dir, page):
+    html = (site_dir / page).read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html).group(1))
+    worker = (site_dir / page).parent / config["search"]
+    assert re.fullmatch(r"search-reader\.[0-9a-f]{8}\.js", worker.name) and worker.is_file()
+    material = re.search(r'importScripts\("([^"]+)"\)', worker.read_text(encoding="utf-8")).group(1)
+    assert (worker.parent / material).is_file() and material.startswith("search.")
+
+
 def test_the_term_names_used_for_ranking_are_not_shown_as_tags(browser, base_url):
     page = browser.new_page()
     page.goto(base_url + "en/glossary/")

@@ -17,7 +17,8 @@
  * - a query that is one of a term's names ("RAG", "幻觉") puts that term's page first, ahead
  *   of pages that merely use the name more often (RAG variants, 幻觉率);
  * - a comparison question puts the comparison page that names every compared thing first;
- * - a result never lists as missing a word its page contains.
+ * - a result never lists as missing a word its page contains;
+ * - only the best results are highlighted, so that a word on all of 1,000 pages answers fast.
  *
  * search_hook.py writes the file name of Material's worker into the importScripts call below.
  */
@@ -26,6 +27,7 @@
 const EXACT_BOOST = 3     // a whole-word match counts this much more than a prefix match
 const COMPARE = "compare/" // where comparison pages live (docs/compare/)
 const TYPO_MIN = 5         // shorter English words are too ambiguous to correct
+const HIGHLIGHTED = 50     // results Material highlights; a reader sees ten at a time
 
 // Filler in questions. Kept short on purpose: every word here can never be searched for.
 const FILLER = new Set([
@@ -63,11 +65,13 @@ let vocabulary = new Map()   // word -> number of documents it is in
 let sorted = []              // the same words, sorted, to ask "does any word start with…"
 let pageText = new Map()     // article location -> its words, lowercased, for "missing"
 let named = new Map()        // a name's words, as a query is read -> the pages of that name
+let documents = new Map()    // location -> the document Material was given
 
 function learn(index) {
   separator = new RegExp(index.config.separator)
   vocabulary = new Map()
   pageText = new Map()
+  documents = new Map(index.docs.map(doc => [doc.location, doc]))
   for (const doc of index.docs) {
     const text = [doc.title, doc.text, ...(doc.tags || [])].join(" ").replace(/<[^>]*>/g, " ")
     const words = new Set(text.split(separator).filter(Boolean).map(word => word.toLowerCase()))
@@ -214,6 +218,42 @@ self.addEventListener = (type, listener, options) =>
 self.postMessage = message => answer(message)
 importScripts("__MATERIAL_WORKER__")
 
+/* Material scores every match, then highlights every one before it answers: with 1,000 terms
+ * a common word matches them all, and the highlighting is most of the time. So lunr's results
+ * are put in the order Material will give them (its boost: a whole page, and the share of the
+ * query's words a result has), Material gets the first HIGHLIGHTED, and the rest come back
+ * after them as their pages, unhighlighted, so the result count stays true. */
+let rest = []
+const lunrSearch = lunr.Index.prototype.search
+lunr.Index.prototype.search = function (query) {
+  const results = lunrSearch.call(this, query)
+  if (results.length <= HIGHLIGHTED)
+    return results
+  const words = [...new Set(query.split(/\s+/)
+    .map(word => word.replace(/^[+-]/, "").replace(/[*~^].*$/, "").toLowerCase()).filter(Boolean))]
+  for (const result of results) {
+    const keys = Object.keys(result.matchData.metadata)
+    const share = words.filter(word => keys.some(key => key.startsWith(word))).length / words.length
+    result.rank = result.score * (1 + (+!result.ref.includes("#") + share) ** 2)
+  }
+  results.sort((a, b) => b.rank - a.rank)
+  rest = results.slice(HIGHLIGHTED)
+  return results.slice(0, HIGHLIGHTED)
+}
+
+function withTheRest(result) {
+  const shown = new Set(result.items.map(pageOf))
+  for (const { ref, rank } of rest) {
+    const page = ref.split("#")[0]
+    if (!shown.has(page) && documents.has(page)) {
+      shown.add(page)
+      result.items.push([{ ...documents.get(page), score: rank, terms: {} }])
+    }
+  }
+  rest = []
+  return result
+}
+
 const ask = message => new Promise(resolve => {
   answer = resolve
   material({ data: message })
@@ -227,8 +267,9 @@ async function handle(message) {
   const query = understand(message.data)
   if (query.words.length === 0)
     return { type: RESULT, data: { items: [] } }
+  rest = []
   const reply = await ask({ type: QUERY, data: asLunr(query.words) })
-  return { ...reply, data: tidy(reply.data, query) }
+  return { ...reply, data: tidy(withTheRest(reply.data), query) }
 }
 
 let queue = Promise.resolve()
