@@ -6,7 +6,8 @@ this hook splits that index by language (Chinese at search/, English at
 en/search/), and points each English page's search at its own index by moving
 Material's `base` for that page to the language root. It also folds each term
 page's sections into one entry, for fast results with many terms (search/index.py),
-and mends Material's segmentation of Chinese queries (search/worker_patch.py).
+mends Material's segmentation of Chinese queries (search/worker_patch.py), and puts the
+reader-query worker in front of Material's worker (search/reader_worker.py).
 It keeps no state: the term pages and their names come from the glossary's build.
 """
 
@@ -23,6 +24,7 @@ from core.languages import DEFAULT_LANGUAGE, LANGUAGES
 from glossary import build
 from languages.i18n import is_inner_build
 from search.index import fold_term_pages, split_by_language
+from search.reader_worker import point_at_reader_worker, worker_name, worker_source
 from search.worker_patch import fix_query_segmenter
 
 log = get_plugin_logger("search-per-language")
@@ -35,10 +37,8 @@ _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.
 
 
 def on_post_page(output: str, *, page: Page, config) -> str:
-    lang = page.file.locale
-    if lang == DEFAULT_LANGUAGE:
-        return output
-    return _CONFIG_SCRIPT.sub(lambda m: m.group(1) + _rebase(m.group(2), lang) + m.group(3), output, count=1)
+    return _CONFIG_SCRIPT.sub(lambda m: m.group(1) + _configure(m.group(2), page.file.locale) + m.group(3),
+                              output, count=1)
 
 
 @event_priority(-200)  # after i18n (-100) has merged every language's entries
@@ -57,7 +57,7 @@ def on_post_build(*, config) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         log.debug(f"search index for '{lang}': {len(index['docs'])} entries -> {target}")
-    _fix_worker(site)
+    _write_workers(site)
 
 
 # -----------------------------------------------------------------------------
@@ -65,14 +65,17 @@ def on_post_build(*, config) -> None:
 # -----------------------------------------------------------------------------
 
 
-def _rebase(config_json: str, lang: str) -> str:
-    """Material resolves search/search_index.json and result links against `base`."""
-    app = json.loads(config_json)
-    app["base"] = f"{app['base'].rstrip('/')}/{lang}/"
+def _configure(config_json: str, lang: str) -> str:
+    """The reader-query worker for every page; for a page not in the default language,
+    its own index: Material resolves search/search_index.json and result links against `base`."""
+    app = point_at_reader_worker(json.loads(config_json))
+    if lang != DEFAULT_LANGUAGE:
+        app["base"] = f"{app['base'].rstrip('/')}/{lang}/"
     return json.dumps(app, ensure_ascii=False, separators=(",", ":"))
 
 
-def _fix_worker(site: Path) -> None:
+def _write_workers(site: Path) -> None:
+    """Material's worker mended, and the reader-query worker beside it."""
     workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     for worker in workers:
         fixed = fix_query_segmenter(worker.read_text(encoding="utf-8"))
@@ -82,3 +85,4 @@ def _fix_worker(site: Path) -> None:
                         "Material fixed the query segmenter, then update or remove the fix.")
         else:
             worker.write_text(fixed, encoding="utf-8")
+        (worker.parent / worker_name(worker.name)).write_text(worker_source(worker.name), encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Unit tests of the search index shaping (hooks/glossary/search_index.py)."""
+"""Unit tests of the search index shaping (hooks/search/index.py) and of the reader-query
+worker's wiring (hooks/search/reader_worker.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import re
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT
+import pytest
+
 from search.index import fold_term_pages, name_words, split_by_language
+from search.reader_worker import point_at_reader_worker, worker_name, worker_source
 from search.worker_patch import fix_query_segmenter
 
 # The site's own word separator, as the built index carries it.
@@ -61,6 +65,12 @@ def test_a_term_entry_is_tagged_with_the_words_of_its_names():
     assert tags["terms/rag/"][0] == "RAG" and "增强" in tags["terms/rag/"]
 
 
+def test_a_term_entry_carries_its_names_whole_for_the_reader_query_worker():
+    folded = fold_term_pages(MERGED, NAMES, SEPARATOR)
+    names = {e["location"]: e["names"] for e in folded if "names" in e}
+    assert names == {"terms/rag/": ["RAG", "检索增强生成"], "en/terms/rag/": ["RAG", "retrieval-augmented generation"]}
+
+
 def test_a_word_shared_by_several_names_is_tagged_once():
     words = name_words(["SFT", "监督式微调", "监督微调", "有监督微调", "Supervised Fine-Tuning", "supervised fine-tuning"],
                        SEPARATOR)
@@ -94,3 +104,30 @@ def test_the_query_segmenter_fix_applies_once_and_only_to_the_known_code():
     assert fixed is not None and "o<=t.length" in fixed and re.search(r"o<t\.length", fixed) is None
     assert fix_query_segmenter(fixed) == fixed  # already fixed: unchanged
     assert fix_query_segmenter("some other worker") is None
+
+
+def test_the_reader_worker_loads_materials_worker_beside_it():
+    source = worker_source("search.a7633da7.min.js")
+    assert source.count('importScripts("search.a7633da7.min.js")') == 1
+    assert "__MATERIAL_WORKER__" not in source
+
+
+def test_the_reader_worker_is_named_for_its_code():
+    name = worker_name("search.a7633da7.min.js")
+    assert re.fullmatch(r"search-reader\.[0-9a-f]{8}\.js", name)
+    assert worker_name("search.a7633da7.min.js") == name  # the same build, the same name
+    assert worker_name("search.0000aaaa.min.js") != name  # another Material, another name
+    assert worker_name("search.a7633da7.min.js", 'importScripts("__MATERIAL_WORKER__") // v2') != name
+
+
+def test_a_worker_source_without_its_one_placeholder_is_refused():
+    with pytest.raises(ValueError, match="exactly once"):
+        worker_source("search.a7633da7.min.js", "importScripts('search.min.js')")
+
+
+def test_pages_point_at_the_reader_worker_in_materials_folder():
+    app = {"base": "../..", "search": "../../assets/javascripts/workers/search.a7633da7.min.js", "tags": None}
+    pointed = point_at_reader_worker(app)
+    assert pointed["search"] == "../../assets/javascripts/workers/" + worker_name("search.a7633da7.min.js")
+    assert {k: v for k, v in pointed.items() if k != "search"} == {"base": "../..", "tags": None}
+    assert app["search"].endswith("search.a7633da7.min.js")  # the page's own config is left alone

@@ -42,6 +42,9 @@ def fold_term_pages(docs: list[dict], names: dict[str, list[str]], separator: st
     aliases ("making things up", "采样温度") count like its title, not like any word in
     its text. The results hide them (extra.css), and the term card's own line of names
     is kept out of the text (render.term_card), so a result's teaser is the explanation.
+
+    Names: the names whole, which lunr never sees (it indexes only the configured fields);
+    the reader-query worker puts a page first when the query is one of its names.
     """
     folded: dict[str, dict] = {}
     entries: list[dict] = []
@@ -53,7 +56,8 @@ def fold_term_pages(docs: list[dict], names: dict[str, list[str]], separator: st
                 part for part in (page_entry["text"], f"<p>{entry['title']}</p>", entry["text"]) if part)
             continue
         if not anchor and page in names:
-            entry = folded[page] = {**entry, "tags": name_words(names[page], separator)}
+            entry = folded[page] = {**entry, "tags": name_words(names[page], separator),
+                                    "names": list(names[page])}
         entries.append(entry)
     return entries
 
