@@ -106,12 +106,13 @@ def on_page_content(html: str, *, page: Page, config, files: Files) -> str:
     urls = term_urls(glossary, lang, files)
 
     def render_link(term_id: str, text_html: str) -> str:
-        return render.tooltip_link(terms[term_id], get_relative_url(urls[term_id], page.url), text_html)
+        return render.term_link(terms[term_id], get_relative_url(urls[term_id], page.url), text_html)
 
     html, linked = link_mentions(html, matcher, render_link, exclude=[own.id] if own else [])
     for term_id in linked:
         glossary.mentions[lang][term_id].append((page.title, page.url))
-    return html + render.print_term_list(lang, (terms[t] for t in linked))
+    mentioned = [terms[t] for t in linked]
+    return html + render.print_term_list(lang, mentioned) + render.preview_templates(lang, mentioned)
 
 
 def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> dict:
