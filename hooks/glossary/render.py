@@ -166,6 +166,7 @@ def print_term_list(lang: str, terms: Iterable[Term]) -> str:
 # -----------------------------------------------------------------------------
 
 LEARNING_PATH_PLACEHOLDER = "<!-- glossary:learning-path -->"
+COMPARISONS_PLACEHOLDER = "<!-- glossary:comparisons -->"
 GLOSSARY_INDEX_PLACEHOLDER = "<!-- glossary:index -->"
 
 
@@ -182,6 +183,12 @@ def learning_path(lang: str, terms: list[Term], link_to: Callable[[Term], str]) 
                          f"{word(lang, 'colon')}{_md_escape(term.summary)}")
         parts.append("")
     return "\n".join(parts)
+
+
+def comparison_list(lang: str, pages: Iterable[tuple[str, str]]) -> str:
+    """The comparison pages as a Markdown list; pages: (title, docs/-relative path)."""
+    pages = sorted(pages, key=lambda page: sort_key(lang, page[0]))
+    return "\n".join(f"- [{_md_escape(title)}]({path})" for title, path in pages) + "\n"
 
 
 def glossary_index(lang: str, terms: list[Term], link_to: Callable[[Term], str]) -> str:
