@@ -140,7 +140,7 @@ def preview_templates(lang: str, terms: Iterable[Term]) -> str:
     items = "".join(
         f'<p id="{preview_id(term.id)}" data-name="{escape(term.display_title)}" '
         f'data-level="{escape(word(lang, "level") + word(lang, "colon") + level_title(term.level, lang))}">'
-        f'{escape(term.summary)}</p>' for term in terms)
+        f'{escape(term.summary, quote=False)}</p>' for term in terms)
     if not items:
         return ""
     # Excluded from search: other terms' summaries must not make this page a hit for them.

@@ -1,14 +1,9 @@
-/* Term previews: a card with a mentioned term's name, summary, level and a "Read more"
- * link, like Wikipedia's page previews, meeting WCAG 1.4.13.
- * - Mouse: opens after a short hover intent; stays open while the pointer is on the
- *   mention or the card (so its text can be selected); closes a moment after it leaves.
- * - Keyboard: opens when a mention gets keyboard focus, closes when focus leaves.
- * - Touch: the first tap on a mention opens the card, a second tap on the same mention
- *   (or a tap on the card) opens the term's page.
- * - Esc, or a click or tap outside, closes it. It sits above the mention's lines (or
- *   below when there is no room), never over them.
- * Its words come from the hidden per-term templates the build writes at the end of the
- * page (div.term-previews) and are set with textContent only, never parsed as HTML. */
+/* Term previews (WCAG 1.4.13), like Wikipedia's page previews. Mouse: opens after a
+ * short hover intent, stays while the pointer is on the mention or the card. Keyboard:
+ * opens on focus. Touch: first tap opens it, a second tap (or a tap on the card) opens
+ * the page. Esc or a click/tap outside closes it. It sits above the mention's lines, or
+ * below when there is no room. Its words come from the hidden templates the build
+ * writes (div.term-previews), set with textContent only, never parsed as HTML. */
 (function () {
   "use strict";
   var OPEN_DELAY = 400, CLOSE_DELAY = 300, GAP = 10, MARGIN = 8;
@@ -31,7 +26,7 @@
     card = document.createElement("div");
     card.className = "term-preview";
     card.hidden = true;
-    // A visual copy of what screen readers already get from aria-describedby.
+    // Screen readers get these words from aria-describedby.
     card.setAttribute("aria-hidden", "true");
     part("span", "tail", card);
     nameBox = part("p", "name", card);
@@ -47,7 +42,7 @@
     var template = document.getElementById(link.getAttribute("aria-describedby"));
     var store = template && template.parentNode;
     if (!store || !store.classList || !store.classList.contains("term-previews")) return;
-    if (!card || !card.isConnected) build();  // also after an instant-navigation swap
+    if (!card || !card.isConnected) build();  // also after instant navigation
     clearTimeout(openTimer);
     clearTimeout(closeTimer);
     current = link;
@@ -74,8 +69,7 @@
     var width = document.documentElement.clientWidth, height = window.innerHeight;
     var header = document.querySelector(".md-header");
     var top = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
-    card.style.left = "0px";
-    card.style.top = "0px";
+    card.style.left = card.style.top = "0px";
     var w = card.offsetWidth, h = card.offsetHeight;
     // Above the mention: readers go down the page, so the lines above are already read.
     var roomAbove = box.top - GAP - top - MARGIN, roomBelow = height - box.bottom - GAP - MARGIN;
@@ -90,17 +84,14 @@
       Math.max(8, Math.min(line.left + line.width / 2 - left, w - 8)) + "px";
   }
 
-  function later(fn, delay, isOpen) {
-    if (isOpen) { clearTimeout(openTimer); openTimer = setTimeout(fn, delay); }
-    else { clearTimeout(closeTimer); closeTimer = setTimeout(fn, delay); }
-  }
-
   document.addEventListener("pointerover", function (event) {
     if (event.pointerType === "touch") return;
     var link = mentionOf(event.target);
+    if (muted && link !== muted) muted = null;
     if (link || inCard(event.target)) clearTimeout(closeTimer);
     if (link && link !== current && link !== muted) {
-      later(function () { open(link, false); }, OPEN_DELAY, true);
+      clearTimeout(openTimer);
+      openTimer = setTimeout(function () { open(link, false); }, OPEN_DELAY);
     }
   });
   document.addEventListener("pointerout", function (event) {
@@ -112,7 +103,8 @@
     }
     if (!current || byFocus) return;
     if ((from === current || inCard(event.target)) && !current.contains(to) && !inCard(to)) {
-      later(close, CLOSE_DELAY, false);
+      clearTimeout(closeTimer);
+      closeTimer = setTimeout(close, CLOSE_DELAY);
     }
   });
 
@@ -145,8 +137,9 @@
       event.preventDefault();
       open(link, false);
     } else if (inCard(event.target) && event.target !== more) {
-      window.location.href = more.href;  // on a phone the whole card opens the page
+      window.location.href = more.href;  // on a phone the card opens the page
     }
   }, true);
   window.addEventListener("resize", close);
+  window.addEventListener("pagehide", close);  // closed on coming back
 })();
