@@ -182,6 +182,8 @@ def _greedy(paragraph: str, max_width: float, size: float) -> list[str]:
             space = current.rfind(" ", 0, cut + 1)
             if space > 0 and current[:space].strip():
                 cut = space + 1
+            elif len(current) - cut == 1 and cut > 2:
+                cut -= 1  # '规章' + '制度', not '规章制' + '度'
             lines.append(current[:cut].rstrip())
             current = current[cut:]
     lines.append(current.rstrip())
