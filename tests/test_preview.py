@@ -137,6 +137,7 @@ def test_preview_card(browser, base_url, artifacts, lang, width, scheme, path):
         page.keyboard.press("Tab")  # keyboard focus opens it, Esc and leaving close it
         link.focus()
         expect_card_for(page, link, lang)
+        assert serious_violations(page) == [], "the page with its card open (and the focused mention)"
         page.keyboard.press("Escape")
         assert not card_state(page)["open"]
         link.blur()
@@ -258,6 +259,13 @@ def test_walkthrough_fixes(browser, base_url, site_dir, artifacts, lang, width, 
         assert sum(len(lines) > 1 for lines in labels) >= 3, labels
         assert label_problems(labels) == []
     context.close()
+
+
+def serious_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa"]})
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")]
 
 
 def shadow_drawn(page, table) -> bool:
