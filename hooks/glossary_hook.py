@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from core.languages import DEFAULT_LANGUAGE
 from core.problems import stop_sentence
-from core.sources import language_of
+from core.sources import is_compare_page, language_of, page_id, split_front_matter
 from glossary import build, render
 from glossary.matcher import link_mentions
 from glossary.nav import arrange_navigation
@@ -70,6 +70,9 @@ def on_page_markdown(markdown: str, *, page: Page, config, files: Files) -> str:
     if render.LEARNING_PATH_PLACEHOLDER in markdown:
         path = render.learning_path(lang, glossary.registry.learning_path(lang), link_to)
         markdown = markdown.replace(render.LEARNING_PATH_PLACEHOLDER, path)
+    if render.COMPARISONS_PLACEHOLDER in markdown:
+        markdown = markdown.replace(render.COMPARISONS_PLACEHOLDER, render.comparison_list(
+            lang, comparison_pages(glossary, lang, posixpath.dirname(source) or ".")))
     if render.GLOSSARY_INDEX_PLACEHOLDER in markdown:
         index = render.glossary_index(lang, list(terms.values()), link_to)
         markdown = markdown.replace(render.GLOSSARY_INDEX_PLACEHOLDER, index)
@@ -106,12 +109,13 @@ def on_page_content(html: str, *, page: Page, config, files: Files) -> str:
     urls = term_urls(glossary, lang, files)
 
     def render_link(term_id: str, text_html: str) -> str:
-        return render.tooltip_link(terms[term_id], get_relative_url(urls[term_id], page.url), text_html)
+        return render.term_link(terms[term_id], get_relative_url(urls[term_id], page.url), text_html)
 
     html, linked = link_mentions(html, matcher, render_link, exclude=[own.id] if own else [])
     for term_id in linked:
         glossary.mentions[lang][term_id].append((page.title, page.url))
-    return html + render.print_term_list(lang, (terms[t] for t in linked))
+    mentioned = [terms[t] for t in linked]
+    return html + render.print_term_list(lang, mentioned) + render.preview_templates(lang, mentioned)
 
 
 def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> dict:
@@ -139,6 +143,18 @@ def term_urls(glossary: build.GlossaryBuild, lang: str, files: Files) -> dict[st
             for term in glossary.registry.in_language(lang).values()
         }
     return glossary.term_urls[lang]
+
+
+def comparison_pages(glossary: build.GlossaryBuild, lang: str, here: str) -> list[tuple[str, str]]:
+    """(title, path relative to `here`) of this language's comparison pages."""
+    pages = []
+    for path, text in glossary.pages.items():
+        base, page_lang = language_of(path)
+        if page_lang == lang and is_compare_page(path):
+            meta, _, _ = split_front_matter(path, text)
+            title = (meta or {}).get("title") or page_id(path)
+            pages.append((str(title), posixpath.relpath(base, here)))
+    return pages
 
 
 def report_problems(registry: Registry) -> None:

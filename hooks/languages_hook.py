@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from core.languages import DEFAULT_LANGUAGE, LANGUAGES
 from languages.i18n import configured_languages, is_inner_build, language_links, page_alternates
+from languages.permalinks import translate_permalinks
 from languages.spans import mark_other_language
 from languages.switcher import language_root, site_relative_link
 
@@ -50,7 +51,7 @@ def on_page_context(context: dict, *, page: Page, config, nav) -> dict:
 
 @event_priority(-100)  # after the glossary links: mark inside them too
 def on_page_content(html: str, *, page: Page, config, files) -> str:
-    return mark_other_language(html, page.file.locale)
+    return translate_permalinks(mark_other_language(html, page.file.locale), page.file.locale)
 
 
 @event_priority(-200)  # after i18n (-100) has built every language

@@ -63,7 +63,7 @@ source_hash: {source_hash}
 term: Acronym or usual short name
 title: Full name in English
 aliases: []
-summary: One sentence that says what it is; it becomes the tooltip.
+summary: One sentence that says what it is; it becomes the preview card.
 category: {category}
 level: beginner
 order: 100

@@ -197,6 +197,19 @@ def test_wrapping_fits_the_width_and_respects_chinese_and_english_rules():
     assert all(len(line) > 1 for line in wrap("比预估好多少？更新策略模型和价值模型", 92, 14))
 
 
+def test_chinese_labels_break_between_words_and_never_strand_one_character():
+    # The walkthrough's examples, at the widths that broke them.
+    for text, width in (("检索：找出相关的几段资料", 90), ("提示词 = 问题 + 找到的资料", 120),
+                        ("回答，附上出处", 80), ("第 1 轮对话", 60), ("结果加权合并", 70), ("规章制度", 50)):
+        lines = wrap(text, width, 14)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        for before, after in zip(lines, lines[1:]):
+            assert (before[-1], after[0]) not in {("相", "关"), ("问", "题"), ("资", "料"), ("出", "处"),
+                                                  ("对", "话"), ("合", "并"), ("制", "度"), ("找", "到")}, lines
+        assert all(len(line.strip()) > 1 for line in lines), lines
+    assert wrap("检索：找出相关的几段资料", 90, 14) == ["检索：找出", "相关的几段", "资料"]
+
+
 def test_a_long_label_wraps_into_a_taller_box_not_a_wider_picture():
     short = render_svg(diagram_from(SIMPLE_FLOW), "en", "t")
     long = render_svg(diagram_from(SIMPLE_FLOW.replace(

@@ -1,4 +1,6 @@
-"""The glossary engine on the real build: links, tooltips, generated pages, bad content."""
+"""The glossary engine on the real build: links, preview templates, generated pages, bad content.
+
+The preview cards in a real browser: tests/test_preview.py."""
 
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ from glossary.registry import build_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = build_registry(read_pages(ROOT / "docs"))
-TERM_LINK = re.compile(r'<a class="glossary-term" href="([^"]*)" title="([^"]*)" data-term="([^"]*)">')
+TERM_LINK = re.compile(r'<a class="glossary-term" href="([^"]*)" data-term="([^"]*)" aria-describedby="([^"]*)">')
+TEMPLATE = re.compile(r'<p id="(term-preview-[^"]+)" data-name="([^"]*)" data-level="([^"]*)">(.*?)</p>', re.S)
 
 
 def article(site: Path, url: str) -> str:
@@ -27,17 +30,24 @@ def sections(html: str) -> list[str]:
     return re.split(r"<h2[ >]", html)
 
 
-# -- links and tooltips in the built HTML ---------------------------------------------
+# -- links and preview templates in the built HTML--------------------------------------------
 
 @pytest.mark.parametrize("prefix,lang", [("", "zh"), ("en/", "en")])
-def test_mentions_link_to_the_term_page_with_its_summary_as_tooltip(site_dir, prefix, lang):
+def test_mentions_link_to_the_term_page_and_describe_it_with_its_preview_template(site_dir, prefix, lang):
     html = article(site_dir, prefix + "terms/grpo/")
     links = TERM_LINK.findall(html)
     assert links, "no glossary link on the GRPO page"
-    for href, title, term_id in links:
+    templates = {tid: (name, level, text) for tid, name, level, text in TEMPLATE.findall(html)}
+    assert len(templates) == len(TEMPLATE.findall(html)), "a term's template written twice"
+    for href, term_id, described_by in links:
         term = REGISTRY.terms[lang][term_id]
         assert href == f"../{term_id}/"
-        assert title == escape(term.summary)
+        name, level, text = templates[described_by]
+        assert name == escape(term.display_title)
+        assert re.sub(r"</?span[^>]*>", "", text) == escape(term.summary, quote=False)
+    assert {d for _, _, d in links} == set(templates), "a template for a term the page does not link"
+    # Material would show a title as its own tooltip (and read it as HTML): mentions have none.
+    assert not re.search(r'<a class="glossary-term"[^>]*\stitle=', html)
 
 
 @pytest.mark.parametrize("prefix,lang", [("", "zh"), ("en/", "en")])
@@ -57,7 +67,7 @@ def test_home_and_other_pages_get_links_too(site_dir):
 
 def test_chinese_mentions_inside_chinese_text_are_linked(site_dir):
     html = article(site_dir, "terms/sft/")
-    assert re.search(r'[\u4e00-\u9fff]<a class="glossary-term"[^>]*data-term="pre-training">预训练</a>', html)
+    assert re.search(r'[\u4e00-\u9fff]<a class="glossary-term"[^>]*data-term="pre-training"[^>]*>预训练</a>', html)
 
 
 def test_no_link_inside_code_headings_or_other_links(site_dir):
@@ -87,7 +97,7 @@ def test_glossary_index_lists_every_term_with_summary_and_aliases_by_category(si
     text = re.sub(r"</?(?:span|a)\b[^>]*>", "", html)  # Chinese names on English pages sit in lang spans
     for term in REGISTRY.terms[lang].values():
         assert f'href="../terms/{term.id}/"' in html, term.id
-        assert term.summary.replace('"', "&quot;")[:20] in html or term.summary[:20] in html, term.id
+        assert escape(term.summary, quote=False)[:20] in text, term.id
         for alias in term.aliases:
             assert escape(alias, quote=False) in text, (term.id, alias)
     assert 'class="glossary-jump"' in html and 'id="training"' in html and 'id="models"' in html
@@ -105,44 +115,6 @@ def test_term_pages_show_related_terms_and_where_they_are_used(site_dir, prefix,
         assert REGISTRY.terms[lang][term_id].summary in visible_text(related_part)
     used_part = html[html.index('id="used-on"'):]
     assert 'href="../vector-database/"' in used_part  # the vector database page mentions RAG
-
-
-# -- tooltips in a real browser: hover, keyboard focus, tap ---------------------------------
-
-@pytest.mark.browser
-def test_tooltip_shows_on_hover_and_keyboard_focus(browser, base_url):
-    page = browser.new_page()
-    page.goto(base_url + "terms/rag/")
-    link = page.locator("article a.glossary-term").first
-    summary = REGISTRY.terms["zh"][link.get_attribute("data-term")].summary
-    link.hover()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for()
-    assert tooltip.inner_text().strip() == summary
-    page.mouse.move(0, 0)
-    tooltip.wait_for(state="detached")
-    page.keyboard.press("Tab")  # from the top of the page, Tab until the link has focus
-    link.focus()
-    page.locator(".md-tooltip2--active").wait_for()
-    assert page.locator(".md-tooltip2--active").inner_text().strip() == summary
-    page.close()
-
-
-@pytest.mark.browser
-def test_first_tap_shows_the_tooltip_and_second_tap_opens_the_page(browser, base_url):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(base_url + "en/terms/rag/")
-    link = page.locator("article a.glossary-term").first
-    term_id = link.get_attribute("data-term")
-    link.scroll_into_view_if_needed()
-    link.tap()
-    page.locator(".md-tooltip2--active").wait_for()
-    assert page.url == base_url + "en/terms/rag/"
-    assert page.locator(".md-tooltip2--active").inner_text().strip() == REGISTRY.terms["en"][term_id].summary
-    link.tap()
-    page.wait_for_url(base_url + f"en/terms/{term_id}/")
-    context.close()
 
 
 # -- bad content fails the build with a plain message -----------------------------------

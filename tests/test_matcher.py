@@ -84,6 +84,23 @@ def test_text_after_script_and_style_is_linked_again():
     assert out.endswith('<p><a data-k="rag">RAG</a></p>') and linked == ["rag"]
 
 
+def test_a_related_terms_line_links_every_term_even_when_mentioned_above():
+    html = '<p>RAG and SFT</p><p class="glossary-related">Related: RAG, SFT, MoE</p>'
+    out, _ = link(html)
+    related = out[out.index("glossary-related"):]
+    assert all(f'data-k="{key}"' in related for key in ("rag", "sft", "moe"))
+    assert out.count('data-k="rag"') == 2
+
+
+def test_a_glossary_entry_never_links_to_itself():
+    html = ('<dl><dt><a data-glossary-self="rag" href="r">RAG</a></dt><dd>RAG uses SFT</dd>'
+            '<dt><a data-glossary-self="sft" href="s">SFT</a></dt><dd>SFT, not RAG</dd></dl>')
+    out, _ = link(html)
+    first, second = out.split('data-glossary-self="sft"')
+    assert 'data-k="rag"' not in first and 'data-k="sft"' in first
+    assert 'data-k="sft"' not in second and 'data-k="rag"' in second  # another entry may link it
+
+
 def test_page_own_term_is_not_linked():
     out, linked = link("<p>RAG and SFT</p>", exclude=["rag"])
     assert 'data-k="rag"' not in out and linked == ["sft"]

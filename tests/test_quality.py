@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 from pathlib import Path
 
@@ -15,6 +16,7 @@ PAGE_TYPES = {"home": "", "term": "terms/rag/", "comparison": "compare/deepseek-
               "glossary": "glossary/"}
 HTML_BUDGET = 60 * 1024
 LOADED_BUDGET = 400 * 1024
+PREVIEW_JS_BUDGET, PREVIEW_CSS_BUDGET = 6 * 1024, 3 * 1024  # term-preview.js and .css, unminified
 
 
 # -- accessibility ---------------------------------------------------------------------
@@ -79,6 +81,16 @@ def test_callouts_meet_wcag_aa_contrast_in_both_palettes(browser, base_url):
 def test_term_page_html_within_budget(site_dir):
     for page in list((site_dir / "terms").rglob("index.html")) + list((site_dir / "en" / "terms").rglob("index.html")):
         assert page.stat().st_size <= HTML_BUDGET, f"{page}: {page.stat().st_size // 1024} KB"
+
+
+def test_term_preview_script_and_styles_within_budget(site_dir):
+    script = site_dir / "assets" / "javascripts" / "term-preview.js"
+    styles = site_dir / "assets" / "stylesheets" / "term-preview.css"
+    assert script.stat().st_size <= PREVIEW_JS_BUDGET, f"term-preview.js: {script.stat().st_size} bytes"
+    assert styles.stat().st_size <= PREVIEW_CSS_BUDGET, f"term-preview.css: {styles.stat().st_size} bytes"
+    # No request of its own: no URL, no fetch, no HTML parsing anywhere in the script.
+    code = script.read_text(encoding="utf-8")
+    assert not re.search(r"https?:|fetch\(|XMLHttpRequest|innerHTML|outerHTML|insertAdjacentHTML|document\.write", code)
 
 
 @pytest.mark.browser

@@ -38,13 +38,13 @@ def walk_text(
     *,
     skipped: frozenset[str],
     skipped_classes: frozenset[str] = frozenset(),
-    on_open_tag: Callable[[str], None] = lambda name: None,
+    on_open_tag: Callable[[str, str], None] = lambda name, tag: None,
 ) -> str:
     """Apply `transform` to every run of text a reader sees, outside `skipped` elements.
 
     Tags, attributes, comments, script and style are copied untouched, so only what
-    `transform` adds to the text changes. `on_open_tag` hears each opening tag outside
-    skipped elements (the glossary uses it to start a new section at each h2).
+    `transform` adds to the text changes. `on_open_tag` hears each opening tag (name, whole tag)
+    outside skipped elements (the glossary uses it to start a new section at each h2).
     """
     skip_stack: list[list] = []  # [tag name, nesting depth] of the element we are inside
     parts = _SPLIT.split(html)  # text, markup, text, markup, ... (one pass, in C)
@@ -71,7 +71,7 @@ def walk_text(
             continue
         if closing or self_closing:
             continue
-        on_open_tag(name)
+        on_open_tag(name, token)
         if name in skipped or _has_skipped_class(token, skipped_classes):
             skip_stack.append([name, 1])
     return "".join(parts)

@@ -29,6 +29,8 @@ WORDS: dict[str, dict[str, str]] = {
         "used_nowhere": "暂时还没有其他页面提到这个术语。",
         "jump": "快速跳转",
         "print_terms": "本页提到的术语",
+        "read_more": "查看详情 →",
+        "permalink": "本节链接",
         "stale": ("这篇英文译文可能已经过时：对应的中文页面在翻译之后修改过。"
                   "内容以中文页面为准。"),
         "stale_title": "译文可能过时",
@@ -83,6 +85,8 @@ WORDS: dict[str, dict[str, str]] = {
         "used_nowhere": "No other page mentions this term yet.",
         "jump": "Jump to",
         "print_terms": "Terms used on this page",
+        "read_more": "Read more →",
+        "permalink": "Link to this section",
         "stale": ("This translation may be out of date: its Chinese page changed after it "
                   "was translated. When in doubt, the Chinese page is the reference."),
         "stale_title": "Translation may be out of date",

@@ -10,7 +10,9 @@ variables, so the light and dark palettes (and print) all work.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
+from functools import lru_cache
 from html import escape
 
 # -----------------------------------------------------------------------------
@@ -66,6 +68,25 @@ def text_width(text: str, size: float) -> float:
     return sum(char_width(char) for char in text) * size
 
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=4096)
+def chinese_words(run: str) -> tuple[str, ...]:
+    """A run of Chinese characters cut into words ('找出相关的几段资料' -> 找出, 相关的, 几段, 资料).
+
+    jieba finds the words (the search index uses it too); a one-character word joins
+    the word before it (or the next one, at the start), so no line holds one character alone."""
+    import jieba  # loaded once, only when a diagram has Chinese text
+    words: list[str] = []
+    for piece in jieba.cut(run, HMM=False):
+        if words and (len(piece) == 1 or len(words[-1]) == 1):
+            words[-1] += piece
+        else:
+            words.append(piece)
+    return tuple(words)
+
+
 # Never break a line next to these: "3 × 24 = 72" stays in one piece.
 OPERATORS = set("=×÷+−≈<>")
 
@@ -73,14 +94,24 @@ OPERATORS = set("=×÷+−≈<>")
 def _atoms(text: str) -> list[str]:
     """Split text into pieces a line may break between.
 
-    Latin words stay whole (a break is allowed after '-' or '/'); every CJK character
-    is its own piece; spaces are separate pieces; punctuation sticks to its neighbour
+    Latin words stay whole (a break is allowed after '-' or '/'); Chinese breaks between
+    words, never inside one (chinese_words), and a one-character word such as 的 stays
+    with its neighbour; spaces are separate pieces; punctuation sticks to its neighbour
     so that no line starts with '，' or ends with '（'; a sum such as '3 × 24 = 72'
     is one piece.
     """
     pieces: list[str] = []
     word = ""
     for char in text:
+        if _HAN.fullmatch(char):
+            if word and not _HAN.fullmatch(word[-1]):
+                pieces.append(word)
+                word = ""
+            word += char
+            continue
+        if word and _HAN.fullmatch(word[-1]):
+            pieces.extend(chinese_words(word))
+            word = ""
         if char.isspace():
             if word:
                 pieces.append(word)
@@ -97,7 +128,7 @@ def _atoms(text: str) -> list[str]:
                 pieces.append(word)
                 word = ""
     if word:
-        pieces.append(word)
+        pieces.extend(chinese_words(word) if _HAN.fullmatch(word[-1]) else [word])
 
     glued: list[str] = []
     join_next = False
@@ -142,12 +173,18 @@ def _greedy(paragraph: str, max_width: float, size: float) -> list[str]:
         else:
             lines.append(current.rstrip())
             current = atom
-        # A single piece wider than the line (a very long word): cut it by characters.
+        # A single piece wider than the line (a sum such as '提示词 = 问题 + 资料', a very
+        # long word): cut it after a space if one fits, else by characters.
         while text_width(current, size) > max_width and len(current) > 1:
             cut = len(current) - 1
             while cut > 1 and text_width(current[:cut], size) > max_width:
                 cut -= 1
-            lines.append(current[:cut])
+            space = current.rfind(" ", 0, cut + 1)
+            if space > 0 and current[:space].strip():
+                cut = space + 1
+            elif len(current) - cut == 1 and cut > 2:
+                cut -= 1  # '规章' + '制度', not '规章制' + '度'
+            lines.append(current[:cut].rstrip())
             current = current[cut:]
     lines.append(current.rstrip())
     return [line for line in lines if line]

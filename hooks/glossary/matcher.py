@@ -9,6 +9,7 @@ term per section in a link. Only markup is added: the visible text is unchanged.
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -105,6 +106,8 @@ SKIPPED_ELEMENTS = frozenset({
 })
 # Classes that mark text a reader should not see turned into links.
 SKIPPED_CLASSES = frozenset({"admonition-title", "no-glossary", "glossary-print-list"})
+_RELATED_CLASS = re.compile(r"""\sclass="(?:[^"]*\s)?glossary-related[\s"]""")
+_SELF_ATTR = re.compile(r'\sdata-glossary-self="([^"]*)"')
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 LinkRenderer = Callable[[str, str], str]  # (term id, visible text as HTML) -> link HTML
@@ -121,9 +124,13 @@ def link_mentions(
     """Link the first mention of each term in each section; return (html, term ids linked).
 
     `exclude` holds term ids never to link (a page's own term). A new section starts
-    at every `section_tag` heading.
+    at every `section_tag` heading and at an element of class `glossary-related` (a
+    "related terms" line, where every term is a link). After an element carrying
+    `data-glossary-self="ID"` (a glossary entry's name), term ID is not linked until the
+    next such element or section: an entry never links to itself.
     """
     excluded = set(exclude)
+    own_entry: set[str] = set()
     linked_in_section: set[str] = set()
     linked_on_page: dict[str, None] = {}
 
@@ -131,7 +138,7 @@ def link_mentions(
         pieces = []
         cursor = 0
         for mention in matcher.find(text):
-            if mention.key in excluded or mention.key in linked_in_section:
+            if mention.key in excluded or mention.key in own_entry or mention.key in linked_in_section:
                 continue
             if _inside_entity(text, mention.start, mention.end):
                 continue
@@ -143,9 +150,14 @@ def link_mentions(
         pieces.append(text[cursor:])
         return "".join(pieces)
 
-    def start_section(name: str) -> None:
-        if name == section_tag:
+    def start_section(name: str, tag: str) -> None:
+        if name == section_tag or _RELATED_CLASS.search(tag):
             linked_in_section.clear()
+            own_entry.clear()
+        entry = _SELF_ATTR.search(tag)
+        if entry:
+            own_entry.clear()
+            own_entry.add(html_module.unescape(entry.group(1)))
 
     html = walk_text(html, link_text, skipped=SKIPPED_ELEMENTS, skipped_classes=SKIPPED_CLASSES,
                      on_open_tag=start_section)

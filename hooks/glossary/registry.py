@@ -166,7 +166,7 @@ def read_term(path: str, text: str) -> tuple[Term | None, list[Problem]]:
         limit = SUMMARY_LIMITS[lang]
         if len(values["summary"]) > limit:
             problem("summary", (
-                f"the summary has {len(values['summary'])} characters; a tooltip holds at most "
+                f"the summary has {len(values['summary'])} characters; a preview card holds at most "
                 f"{limit} in this language. Say it in one shorter sentence; details belong "
                 "in the page."))
         if "\n" in values["summary"]:

@@ -1,4 +1,4 @@
-"""What the glossary adds to pages: tooltip links, term cards, generated lists.
+"""What the glossary adds to pages: term links and their previews, term cards, generated lists.
 
 Pure functions from terms to Markdown or HTML strings; no MkDocs imports.
 Links are given as paths relative to docs/ (Markdown) or as finished URLs (HTML),
@@ -113,20 +113,43 @@ def stale_notice(lang: str) -> str:
 # Links and the print list
 # -----------------------------------------------------------------------------
 
-def tooltip_link(term: Term, href: str, text_html: str) -> str:
-    """A mention turned into a link; Material shows `title` as a tooltip."""
-    return (f'<a class="glossary-term" href="{escape(href)}" '
-            f'title="{escape(term.summary)}" data-term="{escape(term.id)}">{text_html}</a>')
+def term_link(term: Term, href: str, text_html: str) -> str:
+    """A mention turned into a link; its preview card reads the page's template for the term.
+
+    No `title`: Material would show it as a second, unreadable tooltip, and copies it into
+    the page as HTML. Screen readers get the summary through aria-describedby instead."""
+    return (f'<a class="glossary-term" href="{escape(href)}" data-term="{escape(term.id)}" '
+            f'aria-describedby="{preview_id(term.id)}">{text_html}</a>')
 
 
-# The opening tag tooltip_link writes, for code that rewrites these links (the handout).
-# Written beside tooltip_link so that the two change together.
-TOOLTIP_LINK = re.compile(
-    r'<a class="glossary-term" href="(?P<href>[^"]*)" title="(?P<title>[^"]*)" data-term="(?P<id>[^"]+)">')
+# The opening tag term_link writes, for code that rewrites these links (the handout).
+# Written beside term_link so that the two change together.
+TERM_LINK = re.compile(
+    r'<a class="glossary-term" href="(?P<href>[^"]*)" data-term="(?P<id>[^"]+)" aria-describedby="[^"]*">')
+
+
+def preview_id(term_id: str) -> str:
+    return f"term-preview-{term_id}"
+
+
+def preview_templates(lang: str, terms: Iterable[Term]) -> str:
+    """One hidden template per term mentioned on the page, read by term-preview.js.
+
+    Everything a contributor wrote is escaped here and set with textContent by the script,
+    so a summary that looks like markup shows as the characters it is."""
+    items = "".join(
+        f'<p id="{preview_id(term.id)}" data-name="{escape(term.display_title)}" '
+        f'data-level="{escape(word(lang, "level") + word(lang, "colon") + level_title(term.level, lang))}">'
+        f'{escape(term.summary, quote=False)}</p>' for term in terms)
+    if not items:
+        return ""
+    # Excluded from search: other terms' summaries must not make this page a hit for them.
+    return (f'<div class="term-previews" hidden data-search-exclude '
+            f'data-more="{escape(word(lang, "read_more"))}">{items}</div>')
 
 
 def print_term_list(lang: str, terms: Iterable[Term]) -> str:
-    """Tooltips don't exist on paper: a list printed at the end of the page instead."""
+    """Previews don't exist on paper: a list printed at the end of the page instead."""
     terms = list(terms)
     if not terms:
         return ""
@@ -143,6 +166,7 @@ def print_term_list(lang: str, terms: Iterable[Term]) -> str:
 # -----------------------------------------------------------------------------
 
 LEARNING_PATH_PLACEHOLDER = "<!-- glossary:learning-path -->"
+COMPARISONS_PLACEHOLDER = "<!-- glossary:comparisons -->"
 GLOSSARY_INDEX_PLACEHOLDER = "<!-- glossary:index -->"
 
 
@@ -161,6 +185,12 @@ def learning_path(lang: str, terms: list[Term], link_to: Callable[[Term], str]) 
     return "\n".join(parts)
 
 
+def comparison_list(lang: str, pages: Iterable[tuple[str, str]]) -> str:
+    """The comparison pages as a Markdown list; pages: (title, docs/-relative path)."""
+    pages = sorted(pages, key=lambda page: sort_key(lang, page[0]))
+    return "\n".join(f"- [{_md_escape(title)}]({path})" for title, path in pages) + "\n"
+
+
 def glossary_index(lang: str, terms: list[Term], link_to: Callable[[Term], str]) -> str:
     """Every term by category, with full name, aliases and summary, and a jump list."""
     by_category = {key: sorted((t for t in terms if t.category == key),
@@ -174,7 +204,8 @@ def glossary_index(lang: str, terms: list[Term], link_to: Callable[[Term], str])
             continue
         parts.append(f"## {category_title(key, lang)} {{ #{key} }}\n")
         for term in by_category[key]:
-            parts.append(f"[{_md_escape(term.display_title)}]({link_to(term)})")
+            # data-glossary-self: the entry's summary and other names never link back to it.
+            parts.append(f'[{_md_escape(term.display_title)}]({link_to(term)}){{ data-glossary-self="{term.id}" }}')
             parts.append(f":   {_md_escape(term.summary)}")
             other = [n for n in term.names if n != term.title]
             if other:

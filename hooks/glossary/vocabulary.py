@@ -19,7 +19,7 @@ FRESH_MONTHS = 6
 # Order here is the learning path: newcomer first.
 LEVELS = ("beginner", "intermediate", "insider")
 
-# A tooltip must fit in a glance: characters, per language.
+# A preview card must be read at a glance: characters, per language.
 SUMMARY_LIMITS = {"zh": 70, "en": 200}
 
 REQUIRED_FIELDS = ("term", "title", "summary", "category", "level", "checked")

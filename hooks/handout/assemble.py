@@ -15,7 +15,7 @@ from html import escape
 from core.words import word
 from glossary.collation import sort_key
 from glossary.registry import Term
-from glossary.render import TOOLTIP_LINK
+from glossary.render import TERM_LINK
 
 # The marker docs/handout.md carries where the handout goes.
 HANDOUT_PLACEHOLDER = "<!-- handout -->"
@@ -28,6 +28,7 @@ _HREF_ID = re.compile(r'href="#([^"]+)"')
 _RELATIVE_LINK = re.compile(r'<a href="(?!#|https?:|mailto:)[^"]*"([^>]*)>(.*?)</a>', re.DOTALL)
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _PRINT_LIST = re.compile(r'<aside class="glossary-print-list".*?</aside>', re.DOTALL)
+_PREVIEWS = re.compile(r'<div class="term-previews".*?</div>', re.DOTALL)
 _GENERATED_SECTIONS = re.compile(r'<h2[^>]*\sid="(related|used-on)".*?(?=<h2[\s>]|\Z)', re.DOTALL)
 
 
@@ -54,12 +55,14 @@ def prepare_chapter(anchor: str, title: str, content_html: str) -> tuple[Chapter
     """One page's content, made fit for the handout; its self-check answers taken out."""
     html = _PERMALINK.sub("", content_html)
     html = _PRINT_LIST.sub("", html)
+    html = _PREVIEWS.sub("", html)  # one page's preview templates; their ids would repeat
     html = _GENERATED_SECTIONS.sub("", html)
     # Ids stay unique inside one long page.
     html = _HEADING_ID.sub(lambda m: f"{m.group(1)}{anchor}-{m.group(2)}{m.group(3)}", html)
     html = _HREF_ID.sub(lambda m: f'href="#{anchor}-{m.group(1)}"', html)
-    html = TOOLTIP_LINK.sub(lambda m: f'<a class="glossary-term" href="#{term_anchor(m.group("id"))}"'
-                                      f' title="{m.group("title")}" data-term="{m.group("id")}">', html)
+    # In-handout links, without previews (their templates are gone; the appendix has the summaries).
+    html = TERM_LINK.sub(lambda m: f'<a class="glossary-term" href="#{term_anchor(m.group("id"))}"'
+                                   f' data-term="{m.group("id")}">', html)
     html = _RELATIVE_LINK.sub(lambda m: f"<span{m.group(1)}>{m.group(2)}</span>", html)
     answers: list[Answer] = []
 
