@@ -9,6 +9,8 @@ variables, so the light and dark palettes (and print) all work.
 
 from __future__ import annotations
 
+import logging
+
 import math
 import re
 import unicodedata
@@ -78,6 +80,7 @@ def chinese_words(run: str) -> tuple[str, ...]:
     jieba finds the words (the search index uses it too); a one-character word joins
     the word before it (or the next one, at the start), so no line holds one character alone."""
     import jieba  # loaded once, only when a diagram has Chinese text
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not a build message
     words: list[str] = []
     for piece in jieba.cut(run, HMM=False):
         if words and (len(piece) == 1 or len(words[-1]) == 1):
