@@ -1,0 +1,71 @@
+"""Reader safety, wired into MkDocs: no script from content, no request outside the site.
+
+Thin event functions; the rules are in safety/. Order matters:
+- on_page_content runs first (text fields escaped before other hooks read page.title) and
+  last (nh3 judges the content once glossary links, diagrams and `lang` spans are in);
+- on_page_context last: the handout and backlinks are assembled by then;
+- on_post_page: the whole page, theme included, before weight_hook's final whitespace pass.
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from safety import built_page, sanitize, text_fields
+from safety.emoji import offline_emoji
+from safety.sources import line_of
+
+log = get_plugin_logger("safety")
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_config(config):
+    emoji = config.mdx_configs.get("pymdownx.emoji")
+    if emoji is not None:  # Material's icons inline, other emoji as characters: no CDN
+        emoji["emoji_generator"] = offline_emoji
+    return config
+
+
+
+
+@event_priority(-500)  # after the glossary (0), diagrams and languages (-100) have added theirs
+def on_page_content(html: str, *, page: Page, config, files) -> str:
+    page.meta.update(text_fields.escaped_meta(page.meta))
+    result = sanitize.sanitize(html)
+    source = page.file.content_string
+    for sentence in result.refused:
+        log.error(f"docs/{page.file.src_uri}:{line_of(source, sentence)}: {sentence}")
+    return result.html
+
+
+@event_priority(-1000)  # after the handout and the backlinks are in the content
+def on_page_context(context: dict, *, page: Page, config, nav) -> dict:
+    for sentence in sanitize.refusals(page.content or ""):
+        log.error(f"docs/{page.file.src_uri}: the generated part of this page (handout, backlinks) has "
+                  f"markup outside the allowlist: {sentence} This is a bug in hooks/, not in the page.")
+    return context
+
+
+@event_priority(-900)  # before weight_hook (-1000), after everything that writes the page
+def on_post_page(output: str, *, page: Page, config) -> str:
+    _report_built_page(f"docs/{page.file.src_uri}", output)
+    return output
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+def _report_built_page(where: str, output: str) -> None:
+    for problem in built_page.page_problems(output):
+        if "outside the site" in problem or "sends the reader" in problem:
+            advice = ("Readers on the intranet cannot reach other sites, and the site makes no request "
+                      "outside itself. Copy the file into docs/assets/ and use it from there, or make it "
+                      "a plain link the reader can click.")
+        else:
+            advice = "No page may run script. Remove the HTML from the page or its front matter."
+        log.error(f"{where}: the built page has {problem}. {advice}")
