@@ -1,8 +1,10 @@
 """Reader safety, wired into MkDocs: no script from content, no request outside the site.
 
 Thin event functions; the rules are in safety/. Order matters:
-- on_page_content runs first (text fields escaped before other hooks read page.title) and
-  last (nh3 judges the content once glossary links, diagrams and `lang` spans are in);
+- on_page_markdown last: front-matter text escaped (term titles are set by then) before
+  any hook or template reads page.title;
+- on_page_content late: nh3 judges the content once glossary links, diagrams and `lang`
+  spans are in;
 - on_page_context last: the handout and backlinks are assembled by then;
 - on_post_page: the whole page, theme included, before weight_hook's final whitespace pass.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
+from handout.assemble import HANDOUT_PLACEHOLDER
 from safety import built_page, sanitize, text_fields
 from safety.emoji import offline_emoji
 from safety.sources import line_of
@@ -32,9 +35,14 @@ def on_config(config):
 
 
 
+@event_priority(-1000)  # after the glossary has set term titles, before any hook reads page.title
+def on_page_markdown(markdown: str, *, page: Page, config, files) -> str:
+    page.meta.update(text_fields.escaped_meta(page.meta))
+    return markdown
+
+
 @event_priority(-500)  # after the glossary (0), diagrams and languages (-100) have added theirs
 def on_page_content(html: str, *, page: Page, config, files) -> str:
-    page.meta.update(text_fields.escaped_meta(page.meta))
     result = sanitize.sanitize(html)
     source = page.file.content_string
     for sentence in result.refused:
@@ -52,7 +60,10 @@ def on_page_context(context: dict, *, page: Page, config, nav) -> dict:
 
 @event_priority(-900)  # before weight_hook (-1000), after everything that writes the page
 def on_post_page(output: str, *, page: Page, config) -> str:
-    _report_built_page(f"docs/{page.file.src_uri}", output)
+    gathered = HANDOUT_PLACEHOLDER in page.file.content_string
+    _report_built_page(f"docs/{page.file.src_uri}", output,
+                       " (The handout gathers every term and comparison page: the same problem is "
+                       "also reported on the page it comes from; fix it there.)" if gathered else "")
     return output
 
 
@@ -60,7 +71,7 @@ def on_post_page(output: str, *, page: Page, config) -> str:
 # Helper functions
 # -----------------------------------------------------------------------------
 
-def _report_built_page(where: str, output: str) -> None:
+def _report_built_page(where: str, output: str, note: str = "") -> None:
     for problem in built_page.page_problems(output):
         if "outside the site" in problem or "sends the reader" in problem:
             advice = ("Readers on the intranet cannot reach other sites, and the site makes no request "
@@ -68,4 +79,4 @@ def _report_built_page(where: str, output: str) -> None:
                       "a plain link the reader can click.")
         else:
             advice = "No page may run script. Remove the HTML from the page or its front matter."
-        log.error(f"{where}: the built page has {problem}. {advice}")
+        log.error(f"{where}: the built page has {problem}. {advice}{note}")

@@ -30,7 +30,7 @@ def leaves_the_site(url: str) -> bool:
     if cleaned.startswith("//"):
         return True
     scheme = urlsplit(cleaned).scheme.lower()
-    return bool(scheme) and scheme not in ("data", "blob", "about")
+    return bool(scheme) and scheme not in ("data", "blob", "about", *_SCRIPT_SCHEMES)
 
 
 def runs_script(url: str) -> bool:

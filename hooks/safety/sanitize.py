@@ -39,21 +39,14 @@ def sanitize(content: str) -> Sanitized:
     after = _inventory(published, unescape_titles=True)
     missing = before - after  # what nh3 removed (what it adds, like <tbody>, is harmless)
     refused: list[str] = []
-    for item in before.order:
-        if missing[item] > 0:
-            missing[item] -= 1
-            sentence = _explain(item)
-            if sentence not in refused:
-                refused.append(sentence)
-    return Sanitized(published, refused)
+    return Sanitized(published, _sentences(before.order, missing))
 
 
 def refusals(content: str) -> list[str]:
     """What nh3 would remove from already published content (the handout, backlinks)."""
     published = nh3.clean(content, **_NH3)
     before, after = _inventory(content), _inventory(published)
-    missing = before - after
-    return list(dict.fromkeys(_explain(item) for item in before.order if missing[item] > 0))
+    return _sentences(before.order, before - after)
 
 
 # -----------------------------------------------------------------------------
@@ -95,6 +88,19 @@ def _inventory(fragment: str, unescape_titles: bool = False) -> _Counted:
     counted = _Counted(parser.counts)
     counted.order = parser.order
     return counted
+
+
+def _sentences(order: list[tuple], missing: Counter) -> list[str]:
+    """One sentence per refusal, in page order; a refused tag's attributes go with it."""
+    sentences: list[str] = []
+    for item in order:
+        if missing[item] <= 0 or (len(item) == 3 and item[0] not in allowlist.TAGS):
+            continue
+        missing[item] -= 1
+        sentence = _explain(item)
+        if sentence not in sentences:
+            sentences.append(sentence)
+    return sentences
 
 
 def _style_key(style: str) -> str:
