@@ -11,15 +11,20 @@ Thin event functions; the rules are in safety/. Order matters:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
+from core.languages import DEFAULT_LANGUAGE
 from handout.assemble import HANDOUT_PLACEHOLDER
-from safety import built_page, sanitize, text_fields
+from languages.i18n import is_inner_build
+from safety import built_page, not_found, sanitize, text_fields
 from safety.emoji import offline_emoji
 from safety.sources import line_of
 
 log = get_plugin_logger("safety")
+NOT_FOUND_KEY = "safety_not_found"  # language -> its rendered 404 page, for on_post_build
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -27,6 +32,8 @@ log = get_plugin_logger("safety")
 
 
 def on_config(config):
+    if not is_inner_build(config):
+        config[NOT_FOUND_KEY] = {}
     emoji = config.mdx_configs.get("pymdownx.emoji")
     if emoji is not None:  # Material's icons inline, other emoji as characters: no CDN
         emoji["emoji_generator"] = offline_emoji
@@ -65,6 +72,35 @@ def on_post_page(output: str, *, page: Page, config) -> str:
                        " (The handout gathers every term and comparison page: the same problem is "
                        "also reported on the page it comes from; fix it there.)" if gathered else "")
     return output
+
+
+def on_template_context(context: dict, *, template_name: str, config) -> dict:
+    if template_name == not_found.TEMPLATE:
+        lang = config.theme["language"]
+        context["base_url"] = not_found.base_url(lang, DEFAULT_LANGUAGE)
+        context["not_found_html"] = not_found.body_html(lang)
+    return context
+
+
+def on_post_template(output: str, *, template_name: str, config) -> str:
+    if template_name != not_found.TEMPLATE:
+        return output
+    lang = config.theme["language"]
+    output = not_found.position_independent(output, lang, DEFAULT_LANGUAGE)
+    _report_built_page(f"the 404 page ({lang})", output)
+    config[NOT_FOUND_KEY][lang] = output
+    return output
+
+
+@event_priority(-200)  # after i18n (-100) has built every language, each writing 404.html
+def on_post_build(*, config) -> None:
+    """Each language's 404 page in its own root: Chinese at /404.html, English at /en/404.html."""
+    if is_inner_build(config):
+        return
+    for lang, output in config[NOT_FOUND_KEY].items():
+        target = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang) / not_found.TEMPLATE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
 
 
 # -----------------------------------------------------------------------------

@@ -120,6 +120,7 @@ def _explain(item: tuple) -> str:
                 f"tags CONTRIBUTING.md lists (\"Raw HTML\"), or remove it.")
     tag, name, value = item
     shown = value if len(value) <= 60 else value[:57] + "..."
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in shown)  # a tab shows as \t
     if name.startswith("on"):
         return (f"the attribute {name}=\"{shown}\" on <{tag}> would run script; remove it.")
     if name == "style":
