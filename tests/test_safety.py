@@ -41,6 +41,8 @@ HOSTILE = [
     ('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>', "<noscript> is not allowed"),
     ('<template><img src=x onerror=alert(1)></template>', "<template> is not allowed"),
     ('<a href="x" target="_blank">x</a>', "attribute target on <a>"),
+    ('<img src="https://evil.example/x.png" alt="x">', "loads a file from outside the site"),
+    ('<img src="//evil.example/x.png" alt="x">', "loads a file from outside the site"),
 ]
 
 

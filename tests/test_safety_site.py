@@ -86,8 +86,8 @@ REFUSALS = [
     ('"JaVaScRiPt:pw=10"', 9), ('"javascript:pw=11"', 9),
     ("<iframe> is not allowed", 17), ("<video> is not allowed", 19), ("<link> is not allowed", 21),
     ('inline style "background:url(//evil.example/c.png)"', 23), ("ontoggle", 27),
-    ('<img src="http://evil.example/a.png"> loads a file from outside the site', None),
-    ('<img src="https://evil.example/b.png"> loads a file from outside the site', None),
+    ('<img src="http://evil.example/a.png"> loads a file from outside the site', 11),
+    ('<img src="https://evil.example/b.png"> loads a file from outside the site', 15),
     ("the attribute srcset on <img> is not allowed", 29),
 ]
 
@@ -160,17 +160,23 @@ def test_no_script_from_content_runs_on_load_hover_focus_or_tap(browser, hostile
             for path in ("hostile/", "en/hostile/", "terms/tricky/", "en/terms/tricky/", "handout/"):
                 page.goto(start + path, wait_until="networkidle")
                 assert _pwned(page) is None, path
-            for path in ("mentions/", "en/mentions/"):
+            # Chinese pages only: a refused build stops before it writes the English search
+            # index, without which Material's scripts do not start on English pages. The
+            # escaping is the same code for both languages (test_safety.py).
+            for path in ("mentions/",):
                 page.goto(start + path, wait_until="networkidle")
                 mention = page.locator('article a.glossary-term[data-term="tricky"]').first
                 for act in ("tap",) if touch else ("hover", "focus"):
+                    if act == "focus":
+                        page.keyboard.press("Tab")  # keyboard focus, as test_glossary.py does
                     getattr(mention, act)()
                     tooltip = page.locator(".md-tooltip2--active")
                     tooltip.wait_for()
                     assert tooltip.inner_text().strip() == SUMMARY, act
                     assert _pwned(page) is None, (path, act)
                     page.mouse.move(0, 0)
-                    page.locator("h1").first.click()
+                    page.evaluate("document.activeElement && document.activeElement.blur()")
+                    tooltip.wait_for(state="detached")
                 if not touch:
                     link = page.locator('article a[href="https://example.com/"]')
                     link.hover()
@@ -182,9 +188,11 @@ def test_no_script_from_content_runs_on_load_hover_focus_or_tap(browser, hostile
                     page.wait_for_timeout(300)
                     assert _pwned(page) is None, path
                     # The title as written, in the navigation and on the page
-                    page.goto(start + ("en/" if path.startswith("en/") else "") + "terms/tricky/")
-                    assert TITLE in page.locator("article h1").inner_text()
-                    assert _pwned(page) is None
+                    for tricky in ("terms/tricky/", "en/terms/tricky/"):
+                        page.goto(start + tricky)
+                        assert TITLE in page.locator("article h1").inner_text()
+                        assert TITLE in page.locator(".md-nav__link--active").first.inner_text()
+                        assert _pwned(page) is None
             context.close()
     finally:
         server.shutdown()

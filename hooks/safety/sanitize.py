@@ -17,6 +17,9 @@ from html.parser import HTMLParser
 import nh3
 
 from . import allowlist
+from .built_page import leaves_the_site
+
+FETCHED = ("src",)  # the only allowed attribute a browser fetches by itself (img src)
 
 _NH3 = allowlist.nh3_arguments()
 
@@ -27,14 +30,22 @@ class Sanitized:
     refused: list[str]      # what nh3 removed, one plain sentence each, in page order
 
 
-def tooltip_safe_title(tag: str, attribute: str, value: str) -> str:
-    """Material's content.tooltips copies `title` into the tooltip as HTML: escape it once
-    more, so that 'a<b>c' is shown as written and '<img onerror>' is only text."""
-    return html_lib.escape(value, quote=False) if attribute == "title" else value
+def published_value(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's last word on each allowed attribute.
+
+    Material's content.tooltips copies `title` into the tooltip as HTML: escape it once
+    more, so that 'a<b>c' is shown as written and '<img onerror>' is only text. A file the
+    browser would fetch from another site (<img src="https://...">) is refused here, in
+    the page's source, rather than only in the built page (built_page.py)."""
+    if attribute == "title":
+        return html_lib.escape(value, quote=False)
+    if attribute in FETCHED and leaves_the_site(value):
+        return None
+    return value
 
 
 def sanitize(content: str) -> Sanitized:
-    published = nh3.clean(content, attribute_filter=tooltip_safe_title, **_NH3)
+    published = nh3.clean(content, attribute_filter=published_value, **_NH3)
     before = _inventory(content)
     after = _inventory(published, unescape_titles=True)
     missing = before - after  # what nh3 removed (what it adds, like <tbody>, is harmless)
@@ -126,6 +137,10 @@ def _explain(item: tuple) -> str:
     if name == "style":
         return (f"the inline style \"{shown}\" on <{tag}> is not allowed: only "
                 f"{', '.join(sorted(allowlist.STYLE_PROPERTIES))} (no url()); remove it or use Markdown.")
+    if name in FETCHED and leaves_the_site(value):
+        return (f"<{tag} {name}=\"{shown}\"> loads a file from outside the site: readers on the "
+                f"intranet cannot reach it, and the site makes no request outside itself. Save the "
+                f"file in docs/assets/ and use it from there, or make it a link for the reader to click.")
     if name in ("href", "src", "cite") and _allowed_attribute(tag, name):
         return (f"the link \"{shown}\" on <{tag}> is not allowed: links go to the site's own pages "
                 f"or to {', '.join(s + ':' for s in sorted(allowlist.URL_SCHEMES))} addresses "
