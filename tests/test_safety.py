@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
+from conftest import ROOT
 from glossary.render import term_heading
 from safety.built_page import leaves_the_site, page_problems
+from safety.precheck import EXTENSIONS, NOT_PRECHECKED, raw_html_problems
 from safety.sanitize import refusals, sanitize
 from safety.sources import line_of
 from safety.text_fields import escaped_meta
@@ -129,3 +132,20 @@ def test_attr_list_syntax_in_a_title_stays_text():
     class Term:
         display_title = "RAG {: onclick=\"alert(1)\" }"
     assert term_heading(Term()) == '# RAG \\{: onclick="alert(1)" }\n'
+
+
+def test_make_check_gives_the_builds_message_with_its_line():
+    page = "---\ntitle: x\n---\n\n# X {: onclick=\"alert(1)\" }\n\n```html\n<script>shown as code</script>\n```\n\n[x](javascript:alert(1))\n"
+    found = [str(p) for p in raw_html_problems("compare/x.md", page)]
+    assert found == [
+        'compare/x.md:5: the attribute onclick="alert(1)" on <h1> would run script; remove it.',
+        'compare/x.md:11: the link "javascript:alert(1)" on <a> is not allowed: links go to the site\'s own '
+        "pages or to http:, https:, mailto: addresses (never javascript:, data: or file:). Fix or remove it.",
+    ]
+
+
+def test_the_precheck_renders_with_the_sites_markdown_extensions():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    section = config[config.index("markdown_extensions:"):config.index("# --- 6.")]
+    names = set(re.findall(r"^  - ([\w.]+)", section, re.MULTILINE))
+    assert names == set(EXTENSIONS) | NOT_PRECHECKED

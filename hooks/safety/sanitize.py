@@ -128,7 +128,7 @@ def _explain(item: tuple) -> str:
             return (f"the HTML tag <{tag}> is not allowed: it would run script or restyle the site. "
                     f"Remove it (with its content).")
         return (f"the HTML tag <{tag}> is not allowed in pages. Write it in Markdown or with the "
-                f"tags CONTRIBUTING.md lists (\"Raw HTML\"), or remove it.")
+                f"tags CONTRIBUTING.md lists (section 10), or remove it.")
     tag, name, value = item
     shown = value if len(value) <= 60 else value[:57] + "..."
     shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in shown)  # a tab shows as \t
@@ -147,7 +147,7 @@ def _explain(item: tuple) -> str:
                 f"(never javascript:, data: or file:). Fix or remove it.")
     if _allowed_attribute(tag, name):
         return f"the value \"{shown}\" of the attribute {name} on <{tag}> is not allowed; remove it."
-    return (f"the attribute {name} on <{tag}> is not allowed in pages (CONTRIBUTING.md, \"Raw HTML\", "
+    return (f"the attribute {name} on <{tag}> is not allowed in pages (CONTRIBUTING.md, section 10, "
             f"lists the ones that are); remove it.")
 
 
