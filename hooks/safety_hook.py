@@ -18,7 +18,8 @@ from mkdocs.structure.pages import Page
 
 from core.languages import DEFAULT_LANGUAGE
 from handout.assemble import HANDOUT_PLACEHOLDER
-from languages.i18n import is_inner_build
+from languages.i18n import is_inner_build, language_links, page_alternates
+from languages.switcher import language_root
 from safety import built_page, not_found, sanitize, text_fields
 from safety.emoji import offline_emoji
 from safety.sources import line_of
@@ -79,6 +80,13 @@ def on_template_context(context: dict, *, template_name: str, config) -> dict:
         lang = config.theme["language"]
         context["base_url"] = not_found.base_url(lang, DEFAULT_LANGUAGE)
         context["not_found_html"] = not_found.body_html(lang)
+        # The language menu: each language's home page, relative like every other link here
+        # (without a page, i18n's alternates are the root-absolute "/" and "/en/").
+        # The head's hreflang links too, as languages_hook.py sets them on every page.
+        roots = language_links(config)
+        for alternate in page_alternates(config):
+            alternate["link"] = language_root(alternate["lang"], roots)
+        context["language_links"] = page_alternates(config)
     return context
 
 

@@ -26,8 +26,8 @@ var marker=%(marker)s,prefix=%(prefix)s,parts=location.pathname.split("/");parts
 function has(dir){try{var x=new XMLHttpRequest();x.open("HEAD",dir+marker,false);x.send();
 return x.status===200&&/javascript/.test(x.getResponseHeader("Content-Type")||"")}catch(e){return false}}
 for(var n=parts.length;n>0;n--){var dir=parts.slice(0,n).join("/")+"/";if(has(dir)){
-if(!prefix&&location.pathname.indexOf(dir+"en/")===0){location.replace(dir+"en/404.html");return}
-var base=document.createElement("base");base.href=dir+prefix;document.head.appendChild(base);return}}
+var base=document.createElement("base");base.href=dir+prefix;document.head.appendChild(base);
+if(!prefix&&location.pathname.indexOf(dir+"en/")===0)location.replace(dir+"en/404.html");return}}
 })()</script>"""
 # Material resolves its config's `base` (search index, links) against location, not <base>.
 _REBASE = ('<script>(function(c){var j=JSON.parse(c.textContent);j.base=document.baseURI;'
