@@ -149,3 +149,10 @@ def test_the_precheck_renders_with_the_sites_markdown_extensions():
     section = config[config.index("markdown_extensions:"):config.index("# --- 6.")]
     names = set(re.findall(r"^  - ([\w.]+)", section, re.MULTILINE))
     assert names == set(EXTENSIONS) | NOT_PRECHECKED
+
+
+def test_aliases_are_text_in_the_search_index():
+    from search.index import fold_term_pages
+    docs = [{"location": "terms/x/", "title": "X", "text": "t"}]
+    folded = fold_term_pages(docs, {"terms/x/": ["<img/src=x/onerror=alert(1)>", "R&D"]}, r"[\s]+")
+    assert folded[0]["tags"] == ["&lt;img/src=x/onerror=alert(1)&gt;", "R&amp;D"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import threading
 from pathlib import Path
@@ -137,6 +138,10 @@ def test_tricky_text_fields_build_as_literal_text(hostile_build):
     assert "<img src=x" not in page and "<script>window" not in page
     assert "&lt;img src=x onerror=pw=1&gt;" in re.search(r"<title>(.*?)</title>", page).group(1)
     assert 'content="&quot;&gt;&lt;script&gt;' in page  # description in <meta>
+    # Material's search results show an entry's title and text as HTML: both escaped.
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entry = next(e for e in index["docs"] if e["location"] == "terms/tricky/")
+    assert "&lt;img src=x onerror=pw=1&gt;" in entry["title"] and "<img" not in entry["title"] + entry["text"]
 
 
 def _pwned(page) -> object:
