@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from core.languages import DEFAULT_LANGUAGE
+from core.problems import Problem
 from handout.assemble import HANDOUT_PLACEHOLDER
 from languages.i18n import is_inner_build, language_links, page_alternates
 from languages.switcher import language_root
@@ -41,8 +42,6 @@ def on_config(config):
     return config
 
 
-
-
 @event_priority(-1000)  # after the glossary has set term titles, before any hook reads page.title
 def on_page_markdown(markdown: str, *, page: Page, config, files) -> str:
     page.meta.update(text_fields.escaped_meta(page.meta))
@@ -53,8 +52,8 @@ def on_page_markdown(markdown: str, *, page: Page, config, files) -> str:
 def on_page_content(html: str, *, page: Page, config, files) -> str:
     result = sanitize.sanitize(html)
     source = page.file.content_string
-    for sentence in result.refused:
-        log.error(f"docs/{page.file.src_uri}:{line_of(source, sentence)}: {sentence}")
+    for sentence in result.refused:  # the same Problem `make check` prints (safety/precheck.py)
+        log.error(str(Problem(f"docs/{page.file.src_uri}", "", sentence, line_of(source, sentence))))
     return result.html
 
 
@@ -80,9 +79,9 @@ def on_template_context(context: dict, *, template_name: str, config) -> dict:
         lang = config.theme["language"]
         context["base_url"] = not_found.base_url(lang, DEFAULT_LANGUAGE)
         context["not_found_html"] = not_found.body_html(lang)
-        # The language menu: each language's home page, relative like every other link here
+        # The language menu and the head's hreflang links: each language's home page,
+        # relative like every other link here, as languages_hook.py sets them on pages
         # (without a page, i18n's alternates are the root-absolute "/" and "/en/").
-        # The head's hreflang links too, as languages_hook.py sets them on every page.
         roots = language_links(config)
         for alternate in page_alternates(config):
             alternate["link"] = language_root(alternate["lang"], roots)
