@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from html import unescape
 import xml.etree.ElementTree as ET
+from html import unescape
 from pathlib import Path
 
 import pytest

@@ -97,7 +97,7 @@ CHECKS: tuple[Check, ...] = (
 
 # Run by the build only, on each finished page (hooks/safety_hook.py); the names say what.
 BUILT_PAGE_CHECKS: tuple[str, ...] = (
-    "raw HTML in the finished content outside the allowlist (nh3), handout and backlinks included",
+    "raw HTML in the finished content outside the allowlist (nh3), the handout included",
     "script from an attribute or a javascript: link anywhere in the page, theme included",
     "files fetched from outside the site: src, srcset, poster, data, link href, CSS url() and @import",
     "the 404 page, each language, for the same",
