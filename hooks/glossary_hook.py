@@ -10,6 +10,7 @@ the config (glossary/build.py); this hook is its only writer.
 
 from __future__ import annotations
 
+import html as html_lib
 import posixpath
 from pathlib import Path
 
@@ -112,8 +113,8 @@ def on_page_content(html: str, *, page: Page, config, files: Files) -> str:
         return render.term_link(terms[term_id], get_relative_url(urls[term_id], page.url), text_html)
 
     html, linked = link_mentions(html, matcher, render_link, exclude=[own.id] if own else [])
-    for term_id in linked:
-        glossary.mentions[lang][term_id].append((page.title, page.url))
+    for term_id in linked:  # page.title is HTML; backlinks_html escapes the plain text
+        glossary.mentions[lang][term_id].append((html_lib.unescape(page.title), page.url))
     mentioned = [terms[t] for t in linked]
     return html + render.print_term_list(lang, mentioned) + render.preview_templates(lang, mentioned)
 

@@ -8,6 +8,7 @@ drops those generated sections anyway.) `make pdf` prints the page (scripts/pdf.
 
 from __future__ import annotations
 
+import html
 import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,7 +33,8 @@ def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> di
     order = {term.id: index for index, term in enumerate(glossary.registry.learning_path(lang))}
     pages = [(glossary.term_of(p.file.src_uri, lang), p) for p in nav.pages]
     terms = sorted(((term, p.content) for term, p in pages if term), key=lambda pair: order[pair[0].id])
-    comparisons = [(f"compare-{page_id(p.file.src_uri)}", p.title, p.content)
+    # page.title is HTML (hooks/safety/text_fields.py); the handout escapes titles itself.
+    comparisons = [(f"compare-{page_id(p.file.src_uri)}", html.unescape(p.title), p.content)
                    for p in nav.pages if is_compare_page(p.file.src_uri)]
     page.content = page.content.replace(
         HANDOUT_PLACEHOLDER, assemble(lang, terms, comparisons, *_git_date_and_version(config)))

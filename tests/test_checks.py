@@ -23,7 +23,7 @@ def test_the_build_runs_the_source_terms_and_diagram_checks_and_make_check_runs_
         "source files: names, links, encodings, sizes, front matter", "snippets and page templates",
         "links between pages", "boxes ('!!!', '???') and their text",
         "terms, comparison pages and translations", "diagram sources and markers"]
-    assert len(CHECKS) == 13 and len({check.name for check in CHECKS}) == 13
+    assert len(CHECKS) == 14 and len({check.name for check in CHECKS}) == 14
 
 
 def test_the_build_checks_pass_good_pages_and_every_check_runs(tmp_path):

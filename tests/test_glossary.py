@@ -5,7 +5,7 @@ The preview cards in a real browser: tests/test_preview.py."""
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 import pytest

@@ -7,6 +7,11 @@ source-file check comes first and, when it finds an error, is the only one that 
 (the other checks read the files it refuses); `make check` (scripts/check.py) runs every check;
 tests/test_checks.py asserts both lists and runs every check on the real content.
 The lint rules `make check` adds are in checks/lint.py.
+
+Some checks need the finished pages, which `make check` does not make: the build alone
+runs them, on every page's built HTML (hooks/safety_hook.py), listed in BUILT_PAGE_CHECKS.
+Where the page's own source can show the same mistake, a check here reports it first
+with the build's message ("raw HTML and links": nh3's allowlist on each page's Markdown).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from diagrams import source as diagram_source
 from diagrams import texts as diagram_texts
 from diagrams.model import Library
 from glossary.registry import Registry, build_registry, old_facts
+from safety.precheck import raw_html_problems
 
 from . import links, lint, references
 
@@ -115,6 +121,8 @@ CHECKS: tuple[Check, ...] = SOURCE_CHECKS + (
     Check("Markdown slips", False, _each_page(lint.markdown_problems)),
     Check("term-page structure", False, _each_page(lint.structure_problems)),
     Check("American spelling in English pages", False, _each_page(lint.spelling_problems, translations_only=True)),
+    Check("raw HTML and links (the build's nh3 allowlist, on each page's own Markdown)", False,
+          _each_page(raw_html_problems)),
     Check("diagram sources and markers", True, lambda c: diagram_build_problems(c.pages, c.library)),
     Check("Chinese typography in diagrams", False,
           lambda c: [p for d in c.library.diagrams.values() for p in diagram_texts.typography_problems(d)]),
@@ -134,6 +142,15 @@ def run_checks(checks: tuple[Check, ...], content: Content) -> list[Problem]:
 def source_build_problems(content: Content) -> list[Problem]:
     """What the build's sources hook stops on, before MkDocs reads any page."""
     return run_checks(SOURCE_CHECKS, content)
+
+
+# Run by the build only, on each finished page (hooks/safety_hook.py); the names say what.
+BUILT_PAGE_CHECKS: tuple[str, ...] = (
+    "raw HTML in the finished content outside the allowlist (nh3), the handout included",
+    "script from an attribute or a javascript: link anywhere in the page, theme included",
+    "files fetched from outside the site: src, srcset, poster, data, link href, CSS url() and @import",
+    "the 404 page, each language, for the same",
+)
 
 
 def all_problems(docs_dir: Path, today: dt.date | None = None) -> list[Problem]:

@@ -68,6 +68,12 @@ WORDS: dict[str, dict[str, str]] = {
         "handout.answers": "附录：自测答案",
         # Diagrams' text alternatives (diagrams/charts.py)
         "diagram.values_shown": "图中数值：",
+        # The 404 page (safety/not_found.py)
+        "not_found.title": "找不到这个页面",
+        "not_found.text": "这个地址没有页面：可能是链接写错了，或者页面改了名字。",
+        "not_found.search": "用页面顶部的搜索框找一找，或者从这里开始：",
+        "not_found.home": "首页",
+        "not_found.glossary": "术语表",
         # "Report a mistake" issue text (contributing/host_links.py)
         "report.title": "内容有误：{page}",
         "report.body": "页面：{url}\n源文件：{path}\n\n哪里有误：\n\n应该怎么改（如果知道）：\n\n依据或出处（如果有）：\n",
@@ -119,6 +125,11 @@ WORDS: dict[str, dict[str, str]] = {
         "handout.appendix": "Appendix: glossary",
         "handout.answers": "Appendix: answers to the self-checks",
         "diagram.values_shown": "Values shown: ",
+        "not_found.title": "Page not found",
+        "not_found.text": "There is no page at this address: the link may be mistyped, or the page was renamed.",
+        "not_found.search": "Try the search box at the top of the page, or start here:",
+        "not_found.home": "Home page",
+        "not_found.glossary": "Glossary",
         "report.title": "Mistake on: {page}",
         "report.body": ("Page: {url}\nSource file: {path}\n\nWhat is wrong:\n\n"
                         "What it should say (if you know):\n\nSource (if any):\n"),

@@ -18,8 +18,10 @@ from .registry import Term
 from .vocabulary import CATEGORIES, LEVELS, category_title, level_title
 
 def _md_escape(text: str) -> str:
-    """Keep a contributor's text literal inside generated Markdown."""
-    return escape(text, quote=False).replace("*", r"\*").replace("_", r"\_").replace("[", r"\[")
+    """Keep a contributor's text literal inside generated Markdown ('{' too: attr_list would
+    turn '{: onclick=... }' at the end of a heading into attributes of the h1)."""
+    return (escape(text, quote=False).replace("*", r"\*").replace("_", r"\_").replace("[", r"\[")
+            .replace("{", r"\{"))
 
 
 # -----------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 import jieba
 
@@ -56,8 +57,9 @@ def fold_term_pages(docs: list[dict], names: dict[str, list[str]], separator: st
                 part for part in (page_entry["text"], f"<p>{entry['title']}</p>", entry["text"]) if part)
             continue
         if not anchor and page in names:
-            entry = folded[page] = {**entry, "tags": name_words(names[page], separator),
-                                    "names": list(names[page])}
+            # Material writes a result's tags into the page as HTML: an alias is text.
+            tags = [escape(word, quote=False) for word in name_words(names[page], separator)]
+            entry = folded[page] = {**entry, "tags": tags, "names": list(names[page])}
         entries.append(entry)
     return entries
 

@@ -1,0 +1,97 @@
+"""A finished page (theme, content and all): it runs no script from content and loads
+nothing from outside the site.
+
+Checked on every page's final HTML, after the templates and every hook, so it also covers
+what no sanitizer sees: front-matter text printed by the theme, the handout, the 404 page.
+Links for the reader to follow (<a href="https://...">) are navigation, not requests, and
+stay allowed; whatever the browser would fetch by itself must be part of the site.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+# Attributes the browser fetches by itself, on any element that has them.
+_FETCHED = ("src", "poster", "data", "background", "action", "formaction", "manifest",
+            "xlink:href", "ping", "archive", "codebase", "longdesc", "lowsrc", "dynsrc")
+# `href` is fetched on these (on <a> and <area> it is a link the reader follows).
+_FETCHED_HREF = ("link", "image", "use", "base", "feimage", "script")
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE | re.DOTALL)
+_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
+_SCRIPT_SCHEMES = ("javascript", "vbscript", "livescript")
+
+
+def leaves_the_site(url: str) -> bool:
+    """True when fetching `url` would reach another host: a scheme (http:, ftp: ...) or
+    //host, however it is spelled (case, spaces, backslashes, control characters)."""
+    cleaned = re.sub(r"[\x00-\x20]", "", url).replace("\\", "/")
+    if cleaned.startswith("//"):
+        return True
+    scheme = urlsplit(cleaned).scheme.lower()
+    return bool(scheme) and scheme not in ("data", "blob", "about", *_SCRIPT_SCHEMES)
+
+
+def runs_script(url: str) -> bool:
+    cleaned = re.sub(r"[\x00-\x20]", "", url)
+    return urlsplit(cleaned).scheme.lower() in _SCRIPT_SCHEMES
+
+
+def page_problems(page_html: str) -> list[str]:
+    """Every request outside the site and every script from an attribute, in page order."""
+    finder = _Finder()
+    finder.feed(page_html)
+    finder.close()
+    return list(dict.fromkeys(finder.problems))
+
+
+class _Finder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        values = {name: value or "" for name, value in attrs}
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}=...> runs script")
+            if name in ("href", "src", "action", "formaction", "xlink:href", "data") and runs_script(value):
+                self.problems.append(f"<{tag} {name}=\"{value[:60]}\"> runs script")
+            fetched = name in _FETCHED or (name == "href" and tag in _FETCHED_HREF)
+            if fetched and leaves_the_site(value):
+                self.problems.append(f"<{tag} {name}=\"{value[:80]}\"> loads a file from outside the site")
+            if name in ("srcset", "imagesrcset"):
+                for candidate in value.split(","):
+                    url = candidate.strip().split(" ")[0]
+                    if url and leaves_the_site(url):
+                        self.problems.append(f"<{tag} {name}=\"...{url[:80]}...\"> loads a file from outside the site")
+            if name == "style":
+                self._css(tag, value)
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            target = _REFRESH_URL.search(values.get("content", ""))
+            if target and (leaves_the_site(target.group(1)) or runs_script(target.group(1))):
+                self.problems.append(f"<meta http-equiv=\"refresh\"> sends the reader to {target.group(1)[:80]}")
+        if tag == "style":
+            self._in_style = True
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag == "style":
+            self._in_style = False
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self._css("style", data)
+
+    def _css(self, where: str, css: str) -> None:
+        for match in _CSS_URL.finditer(css):
+            url = match.group(2) if match.group(2) is not None else match.group(4)
+            if url and leaves_the_site(url):
+                self.problems.append(f"CSS in <{where}> loads url({url[:80]}) from outside the site")

@@ -1,0 +1,35 @@
+"""`make check`'s early look at raw HTML: each page's Markdown rendered without building.
+
+The build judges the finished content (after glossary links, diagrams, snippets); this
+renders only the page's own Markdown, with the extensions that make HTML (the list in
+mkdocs.yml section 5, minus emoji, snippets and code highlighting), and asks nh3 the same question, so a
+contributor sees the build's message, with its line, in seconds. Requests outside the
+site in the finished page (built_page.py) are the build's alone.
+"""
+
+from __future__ import annotations
+
+import markdown
+
+from core.problems import Problem
+from core.sources import split_front_matter
+
+from .sanitize import sanitize
+from .sources import line_of
+
+# mkdocs.yml's markdown_extensions that shape HTML (tests/test_safety.py keeps them in step).
+EXTENSIONS = [
+    "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
+    "pymdownx.details", "pymdownx.superfences",
+    "pymdownx.keys", "pymdownx.mark", "pymdownx.caret", "pymdownx.tilde", "pymdownx.tabbed",
+]
+NOT_PRECHECKED = {"pymdownx.emoji", "pymdownx.snippets", "pymdownx.highlight", "pymdownx.inlinehilite"}
+_CONFIGS = {"pymdownx.tabbed": {"alternate_style": True}, "toc": {"permalink": True}}
+
+
+def raw_html_problems(path: str, text: str) -> list[Problem]:
+    """What the build will refuse in this page's raw HTML and links, said the same way."""
+    _, body, _ = split_front_matter(path, text)  # front-matter problems are the registry's
+    html = markdown.markdown(body, extensions=EXTENSIONS, extension_configs=_CONFIGS)
+    return [Problem(path, "", sentence, line_of(text, sentence))
+            for sentence in sanitize(html).refused]

@@ -1,0 +1,158 @@
+"""Unit tests of reader safety: nh3's allowlist on content, the built-page check, text fields."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from conftest import ROOT
+from glossary.render import term_heading
+from safety.built_page import leaves_the_site, page_problems
+from safety.precheck import EXTENSIONS, NOT_PRECHECKED, raw_html_problems
+from safety.sanitize import refusals, sanitize
+from safety.sources import line_of
+from safety.text_fields import escaped_meta
+
+# (raw HTML a contributor might write, a phrase the refusal must contain)
+HOSTILE = [
+    ("<script>alert(1)</script>", "<script> is not allowed"),
+    ('<img src="x.png" onerror="alert(1)">', "onerror"),
+    ('<a href="JaVaScRiPt:alert(1)">x</a>', '"JaVaScRiPt:alert(1)"'),
+    ('<a href="java&#x09;script:alert(1)">x</a>', "is not allowed: links go to"),
+    ('<a href="&#106;avascript:alert(1)">x</a>', "is not allowed: links go to"),
+    ('<a href="data:text/html,<script>alert(1)</script>">x</a>', "never javascript:, data:"),
+    ('<img src="data:image/svg+xml,<svg onload=alert(1)>">', "never javascript:, data:"),
+    ("<svg><script>alert(1)</script></svg>", "<script> is not allowed"),
+    ('<svg><a href="javascript:alert(1)"><text>x</text></a></svg>', "is not allowed: links go to"),
+    ('<svg><use href="//evil.example/x.svg#a"/></svg>', "<use> is not allowed"),
+    ("<math><mi>x</mi></math>", "<math> is not allowed"),
+    ('<p style="background:url(//evil.example/x.png)">x</p>', 'inline style "background:url'),
+    ('<base href="//evil.example/">', "<base> is not allowed"),
+    ('<meta http-equiv="refresh" content="0;url=http://evil.example">', "<meta> is not allowed"),
+    ('<form action="https://evil.example"><button>Go</button></form>', "<form> is not allowed"),
+    ('<iframe src="https://evil.example"></iframe>', "<iframe> is not allowed"),
+    ('<video src="v.mp4" poster="https://evil.example/p.png"></video>', "<video> is not allowed"),
+    ('<object data="x.swf"></object>', "<object> is not allowed"),
+    ('<link rel="stylesheet" href="https://evil.example/x.css">', "<link> is not allowed"),
+    ("<style>body{background:url(https://evil.example)}</style>", "<style> is not allowed"),
+    ('<h1 id="x" onclick="alert(1)">H</h1>', 'onclick="alert(1)" on <h1>'),
+    ('<details open ontoggle="alert(1)"><summary>x</summary></details>', "ontoggle"),
+    ('<input type="text" autofocus onfocus="alert(1)">', "onfocus"),
+    ('<div data-md-component="search">x</div>', "data-md-component"),
+    ('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>', "<noscript> is not allowed"),
+    ('<template><img src=x onerror=alert(1)></template>', "<template> is not allowed"),
+    ('<a href="x" target="_blank">x</a>', "attribute target on <a>"),
+    ('<img src="https://evil.example/x.png" alt="x">', "loads a file from outside the site"),
+    ('<img src="//evil.example/x.png" alt="x">', "loads a file from outside the site"),
+]
+
+
+@pytest.mark.parametrize("raw,says", HOSTILE)
+def test_hostile_html_is_refused_with_a_reason(raw, says):
+    result = sanitize(f"<p>before</p>{raw}<p>after</p>")
+    assert result.refused, f"nothing refused in {raw!r}"
+    assert any(says in sentence for sentence in result.refused), result.refused
+    published = result.html.lower()
+    assert "<script" not in published and "javascript:" not in published and " on" not in published.replace(" one", "")
+
+
+# Markup this project writes itself (Markdown, Material, pymdownx, term card, diagrams).
+OWN_MARKUP = [
+    '<h2 id="x">X<a class="headerlink" href="#x" title="Permanent link">¶</a></h2>',
+    '<table><thead><tr><th style="text-align: right;">a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>',
+    '<div class="admonition note"><p class="admonition-title">Note</p><p>x</p></div>',
+    '<details class="question" open><summary>Q</summary><p>A</p></details>',
+    '<div class="tabbed-set tabbed-alternate" data-tabs="1:2"><input checked="checked" id="__tabbed_1_1" name="__tabbed_1" type="radio"><div class="tabbed-labels"><label for="__tabbed_1_1">A</label></div></div>',
+    '<figure class="diagram" data-diagram="rag-flow"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 191.6" width="100%" style="max-width: 720px" role="img" aria-labelledby="t d"><title id="t">T</title><desc id="d">D</desc><path class="dg-arrow" d="M1 2 L3 4 Z"/><rect class="dg-box" x="0" y="1" width="2" height="3" rx="6"/><text class="dg-label" font-size="14" text-anchor="middle"><tspan x="1" y="2">a</tspan></text><circle class="c" cx="1" cy="2" r="3"/></svg><figcaption>c</figcaption></figure>',
+    '<p class="term-card__facts" data-search-exclude><span class="term-card__level term-card__level--beginner">x</span></p>',
+    '<a class="glossary-term" href="../rag/" title="先查资料" data-term="rag">RAG</a>',
+    '<p>x<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p><div class="footnote"><hr><ol><li id="fn:1"><p>n<a class="footnote-backref" href="#fnref:1" title="Jump back">&#8617;</a></p></li></ol></div>',
+    '<p><kbd class="key-ctrl">Ctrl</kbd> <mark>m</mark> <ins>i</ins> <del>d</del> <sub>s</sub> <abbr title="HyperText">HTML</abbr></p>',
+    '<p><img alt="logo" src="../assets/logo.png" width="40"> <a href="https://example.com/paper">paper</a> <a href="mailto:a@b.c">mail</a></p>',
+    '<span class="emoji" role="img" aria-label="warning">⚠️</span><span lang="en">RAG</span>',
+]
+
+
+@pytest.mark.parametrize("markup", OWN_MARKUP)
+def test_the_projects_own_markup_passes(markup):
+    assert sanitize(markup).refused == []
+    assert refusals(markup) == []
+
+
+def test_title_attributes_are_escaped_for_materials_tooltip():
+    published = sanitize('<a href="x" title="a&lt;b&gt;c &amp; R&amp;D &lt;img src=x onerror=alert(1)&gt;">x</a>').html
+    # The attribute's value is HTML once more: Material's tooltip shows it as the text written.
+    value = html.unescape(published.split('title="')[1].split('"')[0])
+    assert value == "a&lt;b&gt;c &amp; R&amp;D &lt;img src=x onerror=alert(1)&gt;"
+    assert html.unescape(value) == "a<b>c & R&D <img src=x onerror=alert(1)>"
+
+
+def test_the_line_of_a_refusal_skips_front_matter():
+    source = "---\ntitle: x\ndescription: '<script>'\n---\n\ntext\n\n<script>alert(1)</script>\n"
+    assert line_of(source, sanitize("<script>alert(1)</script>").refused[0]) == 8
+
+
+@pytest.mark.parametrize("url,outside", [
+    ("https://evil.example/x.png", True), ("HTTP://evil.example", True), ("//evil.example/x", True),
+    ("/\\evil.example/x", True), (" \thttps://evil.example", True), ("ftp://x/y", True),
+    ("../assets/x.png", False), ("/assets/x.png", False), ("#top", False), ("x.png?a=b:c", False),
+    ("data:image/png;base64,AAAA", False),
+])
+def test_what_leaves_the_site(url, outside):
+    assert leaves_the_site(url) is outside
+
+
+def test_built_page_finds_every_request_outside_the_site():
+    page = ('<link rel="stylesheet" href="https://cdn.example/x.css"><script src="//cdn.example/x.js"></script>'
+            '<img srcset="a.png 1x, https://evil.example/b.png 2x"><video poster="https://evil.example/p.png"></video>'
+            '<iframe src="https://evil.example"></iframe><audio src="http://evil.example/a.mp3"></audio>'
+            '<source src="https://evil.example/s.mp4"><embed src="https://evil.example/e"><object data="//evil.example/o"></object>'
+            '<p style="background:url( \'//evil.example/x.png\' )"></p><style>@import "https://evil.example/i.css";</style>'
+            '<meta http-equiv="refresh" content="0; url=https://evil.example"><a href="https://example.com">fine</a>'
+            '<img src="../assets/ok.png">')
+    problems = page_problems(page)
+    assert len(problems) == 12, problems
+    assert not any("example.com" in p or "ok.png" in p for p in problems)
+
+
+def test_built_page_finds_script_in_attributes():
+    problems = page_problems('<body onload="x()"><a href=" javascript:alert(1)">x</a><form action="vbscript:x"></form>')
+    assert len(problems) == 3, problems
+
+
+def test_front_matter_text_is_escaped_once_for_the_theme():
+    meta = {"title": "a<b>c & \"R&D\"", "description": '"><script>alert(1)</script>', "order": 3, "status": "new"}
+    assert escaped_meta(meta) == {"title": "a&lt;b&gt;c &amp; &quot;R&amp;D&quot;",
+                                  "description": "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;", "status": "new"}
+
+
+def test_attr_list_syntax_in_a_title_stays_text():
+    class Term:
+        display_title = "RAG {: onclick=\"alert(1)\" }"
+    assert term_heading(Term()) == '# RAG \\{: onclick="alert(1)" }\n'
+
+
+def test_make_check_gives_the_builds_message_with_its_line():
+    page = "---\ntitle: x\n---\n\n# X {: onclick=\"alert(1)\" }\n\n```html\n<script>shown as code</script>\n```\n\n[x](javascript:alert(1))\n"
+    found = [str(p) for p in raw_html_problems("compare/x.md", page)]
+    assert found == [
+        'compare/x.md:5: the attribute onclick="alert(1)" on <h1> would run script; remove it.',
+        'compare/x.md:11: the link "javascript:alert(1)" on <a> is not allowed: links go to the site\'s own '
+        "pages or to http:, https:, mailto: addresses (never javascript:, data: or file:). Fix or remove it.",
+    ]
+
+
+def test_the_precheck_renders_with_the_sites_markdown_extensions():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    section = config[config.index("markdown_extensions:"):config.index("# --- 6.")]
+    names = set(re.findall(r"^  - ([\w.]+)", section, re.MULTILINE))
+    assert names == set(EXTENSIONS) | NOT_PRECHECKED
+
+
+def test_aliases_are_text_in_the_search_index():
+    from search.index import fold_term_pages
+    docs = [{"location": "terms/x/", "title": "X", "text": "t"}]
+    folded = fold_term_pages(docs, {"terms/x/": ["<img/src=x/onerror=alert(1)>", "R&D"]}, r"[\s]+")
+    assert folded[0]["tags"] == ["&lt;img/src=x/onerror=alert(1)&gt;", "R&amp;D"]
