@@ -21,3 +21,21 @@ def test_pre_textarea_and_script_keep_every_character():
     assert "<pre><code>a\n    <span>b</span>\n  </code></pre>" in out
     assert "<script>\n  if (a <b) {}\n  </script>" in out and "<textarea>\n  x </textarea>" in out
     assert "</pre>\n<script>" in out
+
+
+def test_only_our_own_scripts_and_stylesheets_are_minified():
+    from weight.assets import is_ours
+    assert is_ours("assets/javascripts/term-preview.js") and is_ours("assets/stylesheets/extra.css")
+    assert is_ours("assets/javascripts/workers/search-reader.1ec81c47.js")
+    assert not is_ours("assets/javascripts/bundle.a5f9d56c.min.js")
+    assert not is_ours("assets/javascripts/lunr/tinyseg.js")
+    assert not is_ours("en/terms/rag/index.html")
+
+
+def test_minifying_keeps_code_and_drops_comments_only():
+    from weight.assets import minified
+    css = "/* why */\n.term-preview {\n  font-size: 16px;\n}\n"
+    js = "// why\nfunction show(card) {\n  card.hidden = false; /* open */\n  return /a+b/.test('a b');\n}\n"
+    assert minified("x.css", css) == ".term-preview{font-size:16px}"
+    assert minified("x.js", js) == "function show(card){card.hidden=false;return/a+b/.test('a b');}"
+    assert minified("x.js", minified("x.js", js)) == minified("x.js", js)

@@ -32,6 +32,8 @@ GLOBAL_ATTRIBUTES = frozenset({
     "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden",
     # the project's own markers, read by its hooks and CSS
     "data-term", "data-search-exclude", "data-diagram", "data-tabs",
+    # the term preview cards' templates (glossary/render.py), read as text by term-preview.js
+    "hidden", "data-name", "data-level", "data-more", "data-glossary-self",
 })
 TAG_ATTRIBUTES = {
     "a": {"href", "name", "rel"},
