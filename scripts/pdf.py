@@ -12,7 +12,7 @@ a draft is read back (its bookmarks say on which page each heading landed), the
 numbers are written into the page, and the second print is the document. The
 numbers take a fixed width, so filling them in moves nothing. Every document's
 draft is also read for sheets that hold only a line or two (pdftotext -bbox): a forced
-page break after one lets go, a last sheet makes the last section tighter, and
+page break after one lets go, a last sheet gets a few more items of the last list, and
 the draft is printed again. A document with no page numbers and no such sheet
 is its draft: one print.
 """
@@ -135,18 +135,21 @@ async def _print_one(browser, base: str, path: str, lang: str, target: Path, blo
     await page.goto(base + path, wait_until="networkidle")
     await page.emulate_media(media="print")
     await page.evaluate("document.fonts.ready")
-    options = dict(format="A4", print_background=True, display_header_footer=True,
-                   header_template="<span></span>", footer_template=FOOTER.format(text=FOOTERS[lang]),
-                   margin=MARGIN, outline=True, tagged=True)
+    options = dict(format="A4", margin=MARGIN, outline=True, tagged=True)
+    final = dict(options, print_background=True, display_header_footer=True, header_template="<span></span>",
+                 footer_template=FOOTER.format(text=FOOTERS[lang]))
+    numbered = await page.locator("[data-page-of]").count() > 0
+    # A draft that is only read back needs no footer and no backgrounds (they move nothing).
+    draft_options = options if numbered else final
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / target.name
         for attempt in range(4):
-            await page.pdf(path=str(draft), **options)
+            await page.pdf(path=str(draft), **draft_options)
             if attempt == 3 or not await _fix_sparse_pages(page, draft):
                 break
-        if await page.locator("[data-page-of]").count():
+        if numbered:
             await page.evaluate(FILL_PAGE_NUMBERS, heading_pages(draft, await _headings(page)))
-            await page.pdf(path=str(target), **options)
+            await page.pdf(path=str(target), **final)
         else:
             draft.replace(target)
     await page.close()
@@ -226,8 +229,8 @@ def page_fill(pdf: Path, first: int | None = None, last: int | None = None) -> l
 
 async def _fix_sparse_pages(page, draft: Path) -> bool:
     """Sheets that hold only a line or two (the cover aside): a forced break after one
-    lets go, so the next section follows on that sheet; a last sheet makes the last
-    section a little tighter. True when something changed: the draft is to be printed again."""
+    lets go, so the next section follows on that sheet; a last sheet gets a few more of
+    the last list's items. True when something changed: the draft is to be printed again."""
     from pypdf import PdfReader
 
     forced = set(await page.eval_on_selector_all(FORCED_BREAK_HEADINGS, "els => els.map(e => e.id)"))
@@ -238,15 +241,29 @@ async def _fix_sparse_pages(page, draft: Path) -> bool:
         await page.evaluate("id => document.getElementById(id).parentElement.classList.add('handout-flow')",
                             anchor)
     last = len(PdfReader(draft).pages)
-    tighten = last > 2 and page_fill(draft, last, last)[0] < SPARSE and await page.evaluate(TIGHTEN_LAST_SECTION)
-    return bool(sparse) or tighten
+    fill = page_fill(draft, last, last)[0] if last > 2 else 1.0
+    carried = False
+    if fill < SPARSE:
+        text = _squash(subprocess.run(["pdftotext", "-f", str(last), "-l", str(last), str(draft), "-"],
+                                      capture_output=True, text=True, check=True).stdout)
+        carried = await page.evaluate(CARRY_OVER, [text, max(0.25 / max(fill, 0.01), 2)])
+    return bool(sparse) or carried
 
 
-TIGHTEN_LAST_SECTION = """() => {
+# The items of the last section's last list that the last sheet holds (their first words
+# are in its text): so many more of them (times `factor` in all) start that sheet, so
+# that it holds more than a line or two; the sheet before keeps the rest.
+CARRY_OVER = """([text, factor]) => {
+  const squash = s => s.replace(/\\s+/g, '');
   const sections = document.querySelectorAll('article section');
-  const last = sections[sections.length - 1];
-  if (!last || last.classList.contains('handout-tight')) return false;
-  last.classList.add('handout-tight');
+  const lists = sections.length ? sections[sections.length - 1].querySelectorAll('ol, dl') : [];
+  if (!lists.length) return false;
+  const items = Array.from(lists[lists.length - 1].children);
+  let onLast = 0;
+  while (onLast < items.length && text.includes(squash(items[items.length - 1 - onLast].innerText).slice(0, 16))) onLast++;
+  const first = items.length - Math.ceil(Math.max(onLast, 1) * factor);
+  if (first <= 0 || items[first].classList.contains('handout-carried')) return false;
+  items[first].classList.add('handout-carried');
   return true;
 }"""
 
