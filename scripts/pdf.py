@@ -49,9 +49,9 @@ FOOTERS = {"zh": '第 <span class="pageNumber"></span> 页，共 <span class="to
 FOOTER = ('<div style="width:100%;text-align:center;font-size:8pt;color:#444;'
           'font-family:\'Noto Sans CJK SC\',sans-serif;">{text}</div>')
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
-# A sheet whose text ends in the top sixth of the printable area (about four lines of
+# A sheet whose text ends in the top fifth of the printable area (about six lines of
 # body text, or one quiz question) is a wasted sheet.
-SPARSE = 1 / 6
+SPARSE = 0.2
 # The headings of sections that start on a new sheet (print.css); a draft may let one go.
 FORCED_BREAK_HEADINGS = ".handout-chapter--first > h1[id], .handout-glossary > h1[id]"
 
@@ -246,7 +246,7 @@ async def _fix_sparse_pages(page, draft: Path) -> bool:
     if fill < SPARSE:
         text = _squash(subprocess.run(["pdftotext", "-f", str(last), "-l", str(last), str(draft), "-"],
                                       capture_output=True, text=True, check=True).stdout)
-        carried = await page.evaluate(CARRY_OVER, [text, max(0.25 / max(fill, 0.01), 2)])
+        carried = await page.evaluate(CARRY_OVER, [text, max(0.35 / max(fill, 0.01), 2)])
     return bool(sparse) or carried
 
 

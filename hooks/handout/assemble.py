@@ -29,6 +29,8 @@ TRAINER_PLACEHOLDER = "<!-- handout:trainer -->"
 PLACEHOLDERS = (HANDOUT_PLACEHOLDER, QUIZ_PLACEHOLDER, TRAINER_PLACEHOLDER)
 
 GLOSSARY_ANCHOR = "handout-glossary"
+# One line to write on, in the quiz (a border prints on every printer; a background may not).
+_RULED_LINE = '<div class="handout-quiz__line"></div>'
 ANSWERS_ANCHOR = "handout-answers"
 
 
@@ -90,7 +92,7 @@ def assemble_quiz(lang: str, terms: list[tuple[Term, str]], comparisons: list[tu
     for answer in answers:
         parts.append(f'<li class="handout-quiz__question" value="{answer.number}" id="quiz-{answer.number}">'
                      f'<p><span class="handout-quiz__chapter">{escape(answer.chapter_title)}</span> · '
-                     f'{answer.question}</p><div class="handout-quiz__space"></div></li>')
+                     f'{answer.question}</p><div class="handout-quiz__space">{_RULED_LINE * 3}</div></li>')
     parts += ["</ol>", f'<p class="handout-quiz__version">{_meta(lang, date, version)}</p>', "</section>"]
     return "\n".join(parts)
 
@@ -99,7 +101,7 @@ def assemble_trainer_notes(lang: str, notes_html: str, terms: list[tuple[Term, s
                            comparisons: list[tuple[str, str, str]], date: str, version: str) -> str:
     """The trainer notes: the trainer-notes page, then the answer key."""
     _, _, answers = chapters_and_answers(lang, terms, comparisons)
-    notes, _ = prepare_chapter(lang, "trainer", "", notes_html)
+    notes, _ = prepare_chapter(lang, "trainer", "", notes_html, keep_heading=True)
     return "\n".join([_cover(lang, word(lang, "handout.trainer_subtitle"), date, version),
                       '<section class="handout-chapter handout-chapter--first handout-trainer">',
                       notes.html, "</section>", _answer_key(lang, answers)])

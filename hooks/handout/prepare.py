@@ -52,7 +52,7 @@ def question_label(lang: str, number: int) -> str:
 
 
 def prepare_chapter(lang: str, anchor: str, title: str, content_html: str,
-                    first_number: int = 1) -> tuple[Chapter, list[Answer]]:
+                    first_number: int = 1, keep_heading: bool = False) -> tuple[Chapter, list[Answer]]:
     """One page's content for a printed document; its self-check answers taken out and
     its questions numbered from first_number (one numbering across a document)."""
     html = _PERMALINK.sub("", content_html)
@@ -74,6 +74,6 @@ def prepare_chapter(lang: str, anchor: str, title: str, content_html: str,
                 f"<strong>{question}</strong></p></div>")
 
     html = _DETAILS.sub(take_answer, html)
-    # The page's own <h1> gives way to the chapter title the document writes.
-    html = _FIRST_H1.sub("", html, count=1)
+    if not keep_heading:  # the page's own <h1> gives way to the chapter title the document writes
+        html = _FIRST_H1.sub("", html, count=1)
     return Chapter(anchor, title, html), answers
