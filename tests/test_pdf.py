@@ -236,16 +236,19 @@ def test_the_trainer_notes_give_each_claim_its_correction_and_source_and_the_ans
     assert "https://github.com/deepseek-ai/DeepSeek-R1" in text
     for question, answer in answers_in(site_dir, lang):
         assert squash(answer)[:30] in flat, f"answer missing from the trainer notes: {question}"
-    learner = squash("".join(pages[f"handout-{lang}"]))
-    assert squash(heard) not in learner
+    # The trainer notes are not in the learner handout.
+    title = re.search(r"^# (.+)$", notes, re.MULTILINE).group(1)
+    assert squash(title) in flat and squash(title) not in squash("".join(pages[f"handout-{lang}"]))
 
 
-def test_home_pages_link_every_pdf_once_they_exist(pdfs, site_dir):
-    zh = (site_dir / "index.html").read_text(encoding="utf-8")
-    en = (site_dir / "en" / "index.html").read_text(encoding="utf-8")
-    for key, path in pdfs.items():
-        assert f'href="pdf/{path.name}"' in zh and f'href="../pdf/{path.name}"' in en, key
-        assert path.stat().st_size > 10_000
+def test_each_home_page_links_its_languages_three_pdfs_and_the_other_handout(pdfs, site_dir):
+    homes = {"zh": ((site_dir / "index.html").read_text(encoding="utf-8"), ""),
+             "en": ((site_dir / "en" / "index.html").read_text(encoding="utf-8"), "../")}
+    for lang, (html, up) in homes.items():
+        other = "en" if lang == "zh" else "zh"
+        for key in [f"{kind}-{lang}" for kind in pdf_script.DOCUMENTS] + [f"handout-{other}"]:
+            assert f'href="{up}pdf/{pdfs[key].name}"' in html, (lang, key)
+            assert pdfs[key].stat().st_size > 10_000
 
 
 # -----------------------------------------------------------------------------
@@ -302,15 +305,18 @@ def test_an_open_tooltip_or_focus_ring_never_prints(browser, base_url):
     assert printed == [] and outline == "none"
 
 
-@pytest.mark.parametrize("selector", [".admonition", "table tr", "figure.diagram", ".handout-question",
-                                      ".handout-glossary__entry", ".handout-answers li"])
-def test_blocks_a_reader_reads_as_one_never_split(browser, base_url, selector):
+def test_blocks_a_reader_reads_as_one_are_never_split(browser, base_url):
     page = browser.new_page()
     page.goto(base_url + "handout/")
     page.emulate_media(media="print")
-    styles = page.eval_on_selector_all(selector, "els => els.map(e => getComputedStyle(e).breakInside)")
+    for selector in (".admonition", "table tr", "figure.diagram", ".handout-question",
+                     ".handout-glossary__entry", ".handout-answers li"):
+        styles = page.eval_on_selector_all(selector, "els => els.map(e => getComputedStyle(e).breakInside)")
+        assert styles and set(styles) == {"avoid"}, selector
+    after = page.eval_on_selector_all("article h1, article h2, article h3, article dt",
+                                      "els => els.map(e => getComputedStyle(e).breakAfter)")
     page.close()
-    assert styles and set(styles) == {"avoid"}, selector
+    assert set(after) == {"avoid"}
 
 
 def test_printed_chinese_is_set_in_noto_sans_cjk_sc(browser, base_url):
