@@ -14,6 +14,7 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -23,6 +24,7 @@ from handout.assemble import (HANDOUT_PLACEHOLDER, PLACEHOLDERS, QUIZ_PLACEHOLDE
                               assemble, assemble_quiz, assemble_trainer_notes)
 
 TRAINER_NOTES = "trainer-notes.md"
+log = get_plugin_logger("handout")
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -47,6 +49,10 @@ def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> di
     if TRAINER_PLACEHOLDER in page.content:
         notes = next((p.content for p in nav.pages
                       if language_of(p.file.src_uri).base == TRAINER_NOTES and p.content), "")
+        if not notes:
+            log.warning(f"{page.file.src_uri}: the printed trainer notes gather docs/{TRAINER_NOTES} (and its "
+                        "translation), which is missing. Put the page back, or delete this page if the "
+                        "trainer notes are no longer printed.")
         page.content = page.content.replace(
             TRAINER_PLACEHOLDER, assemble_trainer_notes(lang, notes, terms, comparisons, *stamp))
     return context
