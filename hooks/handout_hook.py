@@ -1,9 +1,11 @@
-"""The handout page per language (docs/handout.md, docs/handout.en.md).
+"""The printed documents' pages per language: the learner handout (docs/handout.md),
+the quiz sheet (docs/handout-quiz.md) and the trainer notes (docs/handout-trainer.md).
 
-MkDocs renders every page's content before it renders any template, so when the
-handout page reaches on_page_context the term and comparison pages' content is
-ready to gather. (Their backlink placeholders may not be filled in yet; the handout
-drops those generated sections anyway.) `make pdf` prints the page (scripts/pdf.py).
+MkDocs renders every page's content before it renders any template, so when one of
+these pages reaches on_page_context the term, comparison and trainer-notes pages'
+content is ready to gather. (Their backlink placeholders may not be filled in yet;
+the documents drop those generated sections anyway.) `make pdf` prints the pages
+(scripts/pdf.py).
 """
 
 from __future__ import annotations
@@ -13,12 +15,17 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from core.sources import is_compare_page, page_id
+from core.sources import is_compare_page, language_of, page_id
 from glossary import build
-from handout.assemble import HANDOUT_PLACEHOLDER, assemble
+from handout.assemble import (HANDOUT_PLACEHOLDER, PLACEHOLDERS, QUIZ_PLACEHOLDER, TRAINER_PLACEHOLDER,
+                              assemble, assemble_quiz, assemble_trainer_notes)
+
+TRAINER_NOTES = "trainer-notes.md"
+log = get_plugin_logger("handout")
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -26,7 +33,7 @@ from handout.assemble import HANDOUT_PLACEHOLDER, assemble
 
 
 def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> dict:
-    if not page.content or HANDOUT_PLACEHOLDER not in page.content:
+    if not page.content or not any(marker in page.content for marker in PLACEHOLDERS):
         return context
     glossary = build.of(config)
     lang = page.file.locale
@@ -36,8 +43,20 @@ def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> di
     # page.title is HTML (hooks/safety/text_fields.py); the handout escapes titles itself.
     comparisons = [(f"compare-{page_id(p.file.src_uri)}", html.unescape(p.title), p.content)
                    for p in nav.pages if is_compare_page(p.file.src_uri)]
-    page.content = page.content.replace(
-        HANDOUT_PLACEHOLDER, assemble(lang, terms, comparisons, *_git_date_and_version(config)))
+    stamp = _git_date_and_version(config)
+    if HANDOUT_PLACEHOLDER in page.content:
+        page.content = page.content.replace(HANDOUT_PLACEHOLDER, assemble(lang, terms, comparisons, *stamp))
+    if QUIZ_PLACEHOLDER in page.content:
+        page.content = page.content.replace(QUIZ_PLACEHOLDER, assemble_quiz(lang, terms, comparisons, *stamp))
+    if TRAINER_PLACEHOLDER in page.content:
+        notes = next((p.content for p in nav.pages
+                      if language_of(p.file.src_uri).base == TRAINER_NOTES and p.content), "")
+        if not notes:
+            log.warning(f"{page.file.src_uri}: the printed trainer notes gather docs/{TRAINER_NOTES} (and its "
+                        "translation), which is missing. Put the page back, or delete this page if the "
+                        "trainer notes are no longer printed.")
+        page.content = page.content.replace(
+            TRAINER_PLACEHOLDER, assemble_trainer_notes(lang, notes, terms, comparisons, *stamp))
     return context
 
 

@@ -1,17 +1,32 @@
-"""`make pdf`: one training handout per language, printed by headless Chromium.
+"""`make pdf`: three printed documents per language, printed by headless Chromium.
 
-Serves the built site/ on 127.0.0.1, opens each language's handout page, blocks
-every request that is not to that server, and prints A4 with page numbers in the
-handout's language, bookmarks (one per term) and a tagged PDF. Then links the
-PDFs from both home pages.
+For each language: the learner handout, the quiz sheet and the trainer notes (see
+hooks/handout/assemble.py). Serves the built site/ on 127.0.0.1, opens each
+document's page, blocks every request that is not to that server, and prints A4
+with page numbers in the document's language, bookmarks and a tagged PDF. The
+languages print side by side (two browser tabs, one per core). Then links the PDFs
+from both home pages.
+
+Chromium has no target-counter(), so the contents' page numbers take two prints:
+a draft is read back (its bookmarks say on which page each heading landed), the
+numbers are written into the page, and the second print is the document. The
+numbers take a fixed width, so filling them in moves nothing. Every document's
+draft is also read for sheets that hold only a line or two (pdftotext -bbox): a forced
+page break after one lets go, a last sheet gets a few more items of the last list, and
+the draft is printed again. A document with no page numbers and no such sheet
+is its draft: one print.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import functools
 import http.server
+import re
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -22,21 +37,39 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
-HANDOUTS = {  # language -> (handout page, PDF file name, footer text)
-    "zh": ("handout/", "llm-terms-zh.pdf",
-           '第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页'),
-    "en": ("en/handout/", "llm-terms-en.pdf",
-           'Page <span class="pageNumber"></span> of <span class="totalPages"></span>'),
+PREFIX = {"zh": "", "en": "en/"}
+# kind -> (page of the site, PDF file name); {lang} is the document's language.
+DOCUMENTS = {
+    "handout": ("handout/", "llm-terms-{lang}.pdf"),
+    "quiz": ("handout-quiz/", "llm-terms-quiz-{lang}.pdf"),
+    "trainer": ("handout-trainer/", "llm-terms-trainer-{lang}.pdf"),
 }
+FOOTERS = {"zh": '第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页',
+           "en": 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>'}
 FOOTER = ('<div style="width:100%;text-align:center;font-size:8pt;color:#444;'
           'font-family:\'Noto Sans CJK SC\',sans-serif;">{text}</div>')
+MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
+# A sheet whose text ends in the top fifth of the printable area (about six lines of
+# body text, or one quiz question) is a wasted sheet.
+SPARSE = 0.2
+# The headings of sections that start on a new sheet (print.css); a draft may let one go.
+FORCED_BREAK_HEADINGS = ".handout-chapter--first > h1[id], .handout-glossary > h1[id]"
+
 HOME_LINKS_MARKER = "<!-- handout-links -->"
 HOME_LINKS = {
-    "zh": ('<p class="handout-links"><a href="pdf/llm-terms-zh.pdf" download>下载培训讲义（PDF，中文）</a>'
-           ' · <a href="pdf/llm-terms-en.pdf" download lang="en">Training handout (PDF, English)</a></p>'),
-    "en": ('<p class="handout-links"><a href="../pdf/llm-terms-en.pdf" download>Download the training '
-           'handout (PDF, English)</a> · <a href="../pdf/llm-terms-zh.pdf" download lang="zh">培训讲义（PDF，中文）</a></p>'),
+    "zh": ('<p class="handout-links">下载 PDF：<a href="{up}pdf/llm-terms-zh.pdf" download>培训讲义</a>'
+           ' · <a href="{up}pdf/llm-terms-quiz-zh.pdf" download>自测题</a>'
+           ' · <a href="{up}pdf/llm-terms-trainer-zh.pdf" download>讲师备注（附答案）</a>'
+           ' · <a href="{up}pdf/llm-terms-en.pdf" download lang="en">Training handout (English)</a></p>'),
+    "en": ('<p class="handout-links">Download as PDF: <a href="{up}pdf/llm-terms-en.pdf" download>training '
+           'handout</a> · <a href="{up}pdf/llm-terms-quiz-en.pdf" download>self-check quiz</a>'
+           ' · <a href="{up}pdf/llm-terms-trainer-en.pdf" download>trainer notes (with answers)</a>'
+           ' · <a href="{up}pdf/llm-terms-zh.pdf" download lang="zh">培训讲义（中文）</a></p>'),
 }
+
+
+class PrintError(Exception):
+    """Chromium printed something the documents cannot be finished from."""
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -51,97 +84,272 @@ def serve(site: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def print_handouts(site: Path, languages: list[str]) -> dict[str, Path]:
-    from playwright.sync_api import sync_playwright
+def pdf_name(kind: str, lang: str) -> str:
+    return DOCUMENTS[kind][1].format(lang=lang)
+
+
+def print_documents(site: Path, languages: list[str]) -> dict[str, Path]:
+    try:
+        return asyncio.run(_print_all(site, languages))
+    except PrintError as error:
+        raise SystemExit(str(error)) from None
+
+
+async def _print_all(site: Path, languages: list[str]) -> dict[str, Path]:
+    from playwright.async_api import async_playwright
 
     server, base = serve(site)
     out_dir = site / "pdf"
     out_dir.mkdir(exist_ok=True)
-    written: dict[str, Path] = {}
     blocked: list[str] = []
+    written: dict[str, Path] = {}
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for lang in languages:
-                path, name, footer = HANDOUTS[lang]
-                page = browser.new_page()
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
-                def block_remote(route, request):
-                    if urlsplit(request.url).netloc == urlsplit(base).netloc or request.url.startswith("data:"):
-                        return route.continue_()
-                    blocked.append(request.url)
-                    return route.abort()
+            async def one_language(lang: str) -> None:
+                for kind, (path, _) in DOCUMENTS.items():
+                    target = out_dir / pdf_name(kind, lang)
+                    await _print_one(browser, base, PREFIX[lang] + path, lang, target, blocked)
+                    written[f"{kind}-{lang}"] = target
 
-                page.route("**/*", block_remote)
-                page.goto(base + path, wait_until="networkidle")
-                page.emulate_media(media="print")
-                page.evaluate("document.fonts.ready")
-                target = out_dir / name
-                page.pdf(path=str(target), format="A4", print_background=True,
-                         display_header_footer=True, header_template="<span></span>",
-                         footer_template=FOOTER.format(text=footer),
-                         margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
-                         outline=True, tagged=True)
-                repair_bookmarks(target)
-                written[lang] = target
-                page.close()
-            browser.close()
+            await asyncio.gather(*(one_language(lang) for lang in languages))
+            await browser.close()
     finally:
         server.shutdown()
     if blocked:
-        raise SystemExit("The handout tried to load files from outside the site:\n  " + "\n  ".join(blocked))
+        raise SystemExit("The handouts tried to load files from outside the site:\n  " + "\n  ".join(blocked))
     return written
 
 
-def repair_bookmarks(path: Path) -> None:
-    """Chromium names a bookmark twice ("TokenToken") when its heading starts a new page
-    in a CJK font. Write each such title once; the rest of the PDF is kept as it is."""
-    from pypdf import PdfWriter
+async def _print_one(browser, base: str, path: str, lang: str, target: Path, blocked: list[str]) -> None:
+    page = await browser.new_page()
+
+    async def block_remote(route, request):
+        if urlsplit(request.url).netloc == urlsplit(base).netloc or request.url.startswith("data:"):
+            return await route.continue_()
+        blocked.append(request.url)
+        return await route.abort()
+
+    await page.route("**/*", block_remote)
+    await page.goto(base + path, wait_until="networkidle")
+    await page.emulate_media(media="print")
+    await page.evaluate("document.fonts.ready")
+    options = dict(format="A4", margin=MARGIN, outline=True, tagged=True)
+    final = dict(options, print_background=True, display_header_footer=True, header_template="<span></span>",
+                 footer_template=FOOTER.format(text=FOOTERS[lang]))
+    numbered = await page.locator("[data-page-of]").count() > 0
+    # A draft that is only read back needs no footer and no backgrounds (they move nothing).
+    draft_options = options if numbered else final
+    with tempfile.TemporaryDirectory() as tmp:
+        draft = Path(tmp) / target.name
+        for attempt in range(4):
+            await page.pdf(path=str(draft), **draft_options)
+            if attempt == 3 or not await _fix_sparse_pages(page, draft):
+                break
+        if numbered:
+            await page.evaluate(FILL_PAGE_NUMBERS, heading_pages(draft, await _headings(page)))
+            await page.pdf(path=str(target), **final)
+        else:
+            draft.replace(target)
+    await page.close()
+    finish_pdf(target)
+
+
+# -----------------------------------------------------------------------------
+# Reading a printed draft back
+# -----------------------------------------------------------------------------
+
+FILL_PAGE_NUMBERS = """numbers => {
+  for (const slot of document.querySelectorAll('[data-page-of]')) {
+    const number = numbers[slot.dataset.pageOf];
+    if (number === undefined) throw new Error('no page found for #' + slot.dataset.pageOf);
+    slot.textContent = String(number);
+  }
+}"""
+
+
+async def _headings(page) -> list[tuple[str, str]]:
+    """Every <h1> of the document in order: (id, text). Chromium's top-level bookmarks
+    are these headings, in this order."""
+    return [tuple(pair) for pair in await page.eval_on_selector_all(
+        "article h1", "els => els.map(e => [e.id, e.textContent.trim()])")]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _once(title: str) -> str:
+    """Chromium names a bookmark twice ("TokenToken") when its heading starts a page in
+    a CJK font."""
+    half = len(title) // 2
+    return title[:half] if len(title) >= 4 and len(title) % 2 == 0 and title[:half] == title[half:] else title
+
+
+def heading_pages(pdf: Path, headings: list[tuple[str, str]]) -> dict[str, int]:
+    """id -> the page (from 1) its heading is printed on, from the PDF's bookmarks."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    pages: dict[str, int] = {}
+    position = 0
+    for anchor, text in headings:
+        while position < len(top) and _squash(_once(top[position].title)) != _squash(text):
+            position += 1
+        if position == len(top):
+            raise PrintError(f"{pdf.name} ({len(reader.pages)} pages, {len(top)} top-level bookmarks) has no "
+                             f"bookmark for the heading '{text}': the contents' page numbers cannot be filled in.")
+        if anchor:
+            pages[anchor] = reader.get_destination_page_number(top[position]) + 1
+        position += 1
+    return pages
+
+
+_PAGE = re.compile(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', re.DOTALL)
+_WORD_BOTTOM = re.compile(r'<word [^>]*yMax="([\d.]+)"')
+_MM = 72 / 25.4
+
+
+def page_fill(pdf: Path, first: int | None = None, last: int | None = None) -> list[float]:
+    """How far down each page's text reaches (pages first to last, from 1), as a share of
+    the printable height (0 = nothing printed, 1 = the bottom margin); the footer not counted."""
+    pages = [flag for flag, number in (("-f", first), ("-l", last)) if number for flag in (flag, str(number))]
+    boxes = subprocess.run(["pdftotext", "-bbox", *pages, str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    top, bottom = (float(MARGIN[side].removesuffix("mm")) * _MM for side in ("top", "bottom"))
+    fills = []
+    for height, words in _PAGE.findall(boxes):
+        printable = float(height) - top - bottom
+        lowest = [float(y) for y in _WORD_BOTTOM.findall(words) if float(y) <= float(height) - bottom]
+        fills.append(max(0.0, (max(lowest, default=top) - top) / printable))
+    return fills
+
+
+async def _fix_sparse_pages(page, draft: Path) -> bool:
+    """Sheets that hold only a line or two (the cover aside): a forced break after one
+    lets go, so the next section follows on that sheet; a last sheet gets a few more of
+    the last list's items. True when something changed: the draft is to be printed again."""
+    from pypdf import PdfReader
+
+    forced = set(await page.eval_on_selector_all(FORCED_BREAK_HEADINGS, "els => els.map(e => e.id)"))
+    starts = heading_pages(draft, [(anchor, text) for anchor, text in await _headings(page) if anchor in forced])
+    sparse = [anchor for anchor, number in starts.items()
+              if number >= 3 and page_fill(draft, number - 1, number - 1)[0] < SPARSE]
+    for anchor in sparse:
+        await page.evaluate("id => document.getElementById(id).parentElement.classList.add('handout-flow')",
+                            anchor)
+    last = len(PdfReader(draft).pages)
+    fill = page_fill(draft, last, last)[0] if last > 2 else 1.0
+    carried = False
+    if fill < SPARSE:
+        text = _squash(subprocess.run(["pdftotext", "-f", str(last), "-l", str(last), str(draft), "-"],
+                                      capture_output=True, text=True, check=True).stdout)
+        carried = await page.evaluate(CARRY_OVER, [text, max(0.35 / max(fill, 0.01), 2)])
+    return bool(sparse) or carried
+
+
+# The items of the last section's last list that the last sheet holds (their first words
+# are in its text): so many more of them (times `factor` in all) start that sheet, so
+# that it holds more than a line or two; the sheet before keeps the rest.
+CARRY_OVER = """([text, factor]) => {
+  const squash = s => s.replace(/\\s+/g, '');
+  const sections = document.querySelectorAll('article section');
+  const lists = sections.length ? sections[sections.length - 1].querySelectorAll('ol, dl') : [];
+  if (!lists.length) return false;
+  const items = Array.from(lists[lists.length - 1].children);
+  let onLast = 0;
+  while (onLast < items.length && text.includes(squash(items[items.length - 1 - onLast].innerText).slice(0, 16))) onLast++;
+  const first = items.length - Math.ceil(Math.max(onLast, 1) * factor);
+  if (first <= 0 || items[first].classList.contains('handout-carried')) return false;
+  items[first].classList.add('handout-carried');
+  return true;
+}"""
+
+
+# -----------------------------------------------------------------------------
+# The finished PDF
+# -----------------------------------------------------------------------------
+
+def finish_pdf(path: Path) -> None:
+    """Bookmarks named once and shown when the PDF opens. Written as an incremental
+    update (the changed objects appended), which takes a fraction of a second where
+    rewriting the whole file took seconds."""
+    from pypdf import PdfReader
     from pypdf.generic import NameObject, TextStringObject
 
-    writer = PdfWriter(clone_from=str(path))
-    outlines = writer._root_object.get("/Outlines")
-    stack = [outlines.get_object().get("/First")] if outlines else []
-    changed = False
+    reader = PdfReader(path)
+    root_ref = reader.trailer.raw_get("/Root")
+    root = root_ref.get_object()
+    changed = {root_ref.idnum: root}
+    root[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    outlines = root.get("/Outlines")
+    stack = [outlines.get_object().raw_get("/First")] if outlines else []
     while stack:
         reference = stack.pop()
         if reference is None:
             continue
         item = reference.get_object()
         title = str(item.get("/Title", ""))
-        half = len(title) // 2
-        if len(title) >= 4 and len(title) % 2 == 0 and title[:half] == title[half:]:
-            item[NameObject("/Title")] = TextStringObject(title[:half])
-            changed = True
-        stack += [item.get("/Next"), item.get("/First")]
-    if changed:
-        with path.open("wb") as out:
-            writer.write(out)
+        if _once(title) != title:
+            item[NameObject("/Title")] = TextStringObject(_once(title))
+            changed[reference.idnum] = item
+        stack += [item.raw_get("/Next") if "/Next" in item else None,
+                  item.raw_get("/First") if "/First" in item else None]
+    _append_update(path, reader, changed)
+
+
+def _append_update(path: Path, reader, changed: dict) -> None:
+    from pypdf.generic import DictionaryObject, NameObject, NumberObject
+
+    data = path.read_bytes()
+    previous = int(re.findall(rb"startxref\s+(\d+)", data[-1024:])[-1])
+    with path.open("ab") as out:
+        offsets = {}
+        out.write(b"\n")
+        for number, obj in sorted(changed.items()):
+            offsets[number] = out.tell()
+            out.write(f"{number} 0 obj\n".encode())
+            obj.write_to_stream(out)
+            out.write(b"\nendobj\n")
+        xref = out.tell()
+        out.write(b"xref\n")
+        for number, offset in offsets.items():
+            out.write(f"{number} 1\n{offset:010d} 00000 n \n".encode())
+        trailer = DictionaryObject({NameObject("/Size"): NumberObject(reader.trailer["/Size"]),
+                                    NameObject("/Root"): reader.trailer.raw_get("/Root"),
+                                    NameObject("/Prev"): NumberObject(previous)})
+        if "/Info" in reader.trailer:
+            trailer[NameObject("/Info")] = reader.trailer.raw_get("/Info")
+        out.write(b"trailer\n")
+        trailer.write_to_stream(out)
+        out.write(f"\nstartxref\n{xref}\n%%EOF\n".encode())
 
 
 def link_from_home_pages(site: Path) -> None:
-    for lang, home in (("zh", site / "index.html"), ("en", site / "en" / "index.html")):
+    for lang, home, up in (("zh", site / "index.html", ""), ("en", site / "en" / "index.html", "../")):
         html = home.read_text(encoding="utf-8")
         if HOME_LINKS_MARKER in html:
-            home.write_text(html.replace(HOME_LINKS_MARKER, HOME_LINKS[lang]), encoding="utf-8")
+            home.write_text(html.replace(HOME_LINKS_MARKER, HOME_LINKS[lang].format(up=up)), encoding="utf-8")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", default=str(ROOT / "site"), help="the built site folder")
-    parser.add_argument("--lang", action="append", choices=sorted(HANDOUTS), help="only this language")
+    parser.add_argument("--lang", action="append", choices=sorted(PREFIX), help="only this language")
     args = parser.parse_args()
     site = Path(args.site)
     if not (site / "handout" / "index.html").exists():
         print(f"No built site in {site}: run 'make build' first.")
         return 1
     started = time.perf_counter()
-    written = print_handouts(site, args.lang or list(HANDOUTS))
+    written = print_documents(site, args.lang or list(PREFIX))
     link_from_home_pages(site)
-    for lang, path in written.items():
-        print(f"{lang}: {path.relative_to(site.parent) if site.parent in path.parents else path} "
+    for path in sorted(written.values()):
+        print(f"{path.relative_to(site.parent) if site.parent in path.parents else path} "
               f"({path.stat().st_size // 1024} KB)")
-    print(f"PDF handouts written in {time.perf_counter() - started:.1f} s")
+    print(f"PDF documents written in {time.perf_counter() - started:.1f} s")
     return 0
 
 

@@ -66,6 +66,11 @@ WORDS: dict[str, dict[str, str]] = {
         "handout.comparisons": "对比表",
         "handout.appendix": "附录：术语表",
         "handout.answers": "附录：自测答案",
+        "handout.question": "自测 {n}",
+        "handout.quiz": "自测题",
+        "handout.quiz_subtitle": "写下你的回答，不看讲义",
+        "handout.name": "姓名",
+        "handout.trainer_subtitle": "讲师备注：常见误区、正确说法与出处，附自测答案",
         # Diagrams' text alternatives (diagrams/charts.py)
         "diagram.values_shown": "图中数值：",
         # The 404 page (safety/not_found.py)
@@ -124,6 +129,11 @@ WORDS: dict[str, dict[str, str]] = {
         "handout.comparisons": "Comparison tables",
         "handout.appendix": "Appendix: glossary",
         "handout.answers": "Appendix: answers to the self-checks",
+        "handout.question": "Self-check {n}",
+        "handout.quiz": "Self-check quiz",
+        "handout.quiz_subtitle": "Write your answers without looking at the handout",
+        "handout.name": "Name",
+        "handout.trainer_subtitle": "Trainer notes: common misconceptions, the facts and their sources, with the answers to the self-checks",
         "diagram.values_shown": "Values shown: ",
         "not_found.title": "Page not found",
         "not_found.text": "There is no page at this address: the link may be mistyped, or the page was renamed.",

@@ -22,7 +22,7 @@ from .vocabulary import CATEGORIES, LEVELS, category_title, level_title
 SPLIT_BY_LEVEL_ABOVE = 24
 
 # Pages reached from the home page rather than the navigation.
-HIDDEN_FROM_NAV = frozenset({"handout.md"})
+HIDDEN_FROM_NAV = frozenset({"handout.md", "handout-quiz.md", "handout-trainer.md"})
 
 # Folders whose section gets a title in the page's language (core/words.py "folder.<name>").
 TITLED_FOLDERS = frozenset({"compare"})

@@ -1,132 +1,147 @@
-"""The training handout: one long printable page per language (pure HTML assembly).
+"""The three printed documents per language (pure HTML assembly), printed by `make pdf`.
 
-The handout page gathers every term page's rendered content in learning-path
-order, the comparison pages, a glossary appendix and an answer key. Self-check
-answers move to the answer key; glossary links point inside the handout; other
-relative links become plain text, since they would not work on paper.
+- the learner handout: cover, contents with page numbers, every term in learning-path
+  order, the comparison pages, a glossary appendix and the answer key;
+- the quiz sheet: the self-check questions, numbered as in the handout, with room
+  to write and no answers;
+- the trainer notes: the trainer-notes page (common misconceptions, the facts, the
+  sources) and the answer key.
+
+The contents' page numbers are empty slots (`data-page-of` names the heading they
+point to): only the printed PDF knows where a heading lands, so scripts/pdf.py prints
+once, reads the pages from the PDF's bookmarks and fills the slots in.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from html import escape
 
 from core.words import word
 from glossary.collation import sort_key
 from glossary.registry import Term
-from glossary.render import TERM_LINK
 
-# The marker docs/handout.md carries where the handout goes.
+from .prepare import Answer, Chapter, prepare_chapter, question_label, term_anchor
+
+# The markers docs/handout*.md carry where each document goes.
 HANDOUT_PLACEHOLDER = "<!-- handout -->"
+QUIZ_PLACEHOLDER = "<!-- handout:quiz -->"
+TRAINER_PLACEHOLDER = "<!-- handout:trainer -->"
+PLACEHOLDERS = (HANDOUT_PLACEHOLDER, QUIZ_PLACEHOLDER, TRAINER_PLACEHOLDER)
 
-_DETAILS = re.compile(
-    r'<details class="question"[^>]*>\s*<summary>(?P<question>.*?)</summary>(?P<answer>.*?)</details>',
-    re.DOTALL)
-_HEADING_ID = re.compile(r'(<h[1-6][^>]*\sid=")([^"]+)(")')
-_HREF_ID = re.compile(r'href="#([^"]+)"')
-_RELATIVE_LINK = re.compile(r'<a href="(?!#|https?:|mailto:)[^"]*"([^>]*)>(.*?)</a>', re.DOTALL)
-_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
-_PRINT_LIST = re.compile(r'<aside class="glossary-print-list".*?</aside>', re.DOTALL)
-_PREVIEWS = re.compile(r'<div class="term-previews".*?</div>', re.DOTALL)
-_GENERATED_SECTIONS = re.compile(r'<h2[^>]*\sid="(related|used-on)".*?(?=<h2[\s>]|\Z)', re.DOTALL)
+GLOSSARY_ANCHOR = "handout-glossary"
+# One line to write on, in the quiz (a border prints on every printer; a background may not).
+_RULED_LINE = '<div class="handout-quiz__line"></div>'
+ANSWERS_ANCHOR = "handout-answers"
 
 
-@dataclass(frozen=True)
-class Chapter:
-    anchor: str
-    title: str
-    html: str
-
-
-@dataclass(frozen=True)
-class Answer:
-    anchor: str
-    chapter_title: str
-    question: str
-    answer: str
-
-
-def term_anchor(term_id: str) -> str:
-    return f"term-{term_id}"
-
-
-def prepare_chapter(anchor: str, title: str, content_html: str) -> tuple[Chapter, list[Answer]]:
-    """One page's content, made fit for the handout; its self-check answers taken out."""
-    html = _PERMALINK.sub("", content_html)
-    html = _PRINT_LIST.sub("", html)
-    html = _PREVIEWS.sub("", html)  # one page's preview templates; their ids would repeat
-    html = _GENERATED_SECTIONS.sub("", html)
-    # Ids stay unique inside one long page.
-    html = _HEADING_ID.sub(lambda m: f"{m.group(1)}{anchor}-{m.group(2)}{m.group(3)}", html)
-    html = _HREF_ID.sub(lambda m: f'href="#{anchor}-{m.group(1)}"', html)
-    # In-handout links, without previews (their templates are gone; the appendix has the summaries).
-    html = TERM_LINK.sub(lambda m: f'<a class="glossary-term" href="#{term_anchor(m.group("id"))}"'
-                                   f' data-term="{m.group("id")}">', html)
-    html = _RELATIVE_LINK.sub(lambda m: f"<span{m.group(1)}>{m.group(2)}</span>", html)
+def chapters_and_answers(lang: str, terms: list[tuple[Term, str]],
+                         comparisons: list[tuple[str, str, str]]) -> tuple[list[Chapter], list[Chapter], list[Answer]]:
+    """terms: (term, rendered page content) in learning-path order;
+    comparisons: (anchor, title, rendered page content). One question numbering for all."""
     answers: list[Answer] = []
-
-    def take_answer(match: re.Match) -> str:
-        number = len(answers) + 1
-        answers.append(Answer(f"{anchor}-answer-{number}", title, match.group("question").strip(),
-                              match.group("answer").strip()))
-        return (f'<div class="handout-question" id="{anchor}-question-{number}">'
-                f'<p><strong>{match.group("question").strip()}</strong></p></div>')
-
-    html = _DETAILS.sub(take_answer, html)
-    # The page's own <h1> becomes the chapter title, written by assemble().
-    html = re.sub(r"<h1[^>]*>.*?</h1>", "", html, count=1, flags=re.DOTALL)
-    return Chapter(anchor, title, html), answers
+    chapters, comparison_chapters = [], []
+    for anchor, title, html, into in ([(term_anchor(t.id), t.display_title, h, chapters) for t, h in terms]
+                                      + [(a, t, h, comparison_chapters) for a, t, h in comparisons]):
+        chapter, found = prepare_chapter(lang, anchor, title, html, first_number=len(answers) + 1)
+        into.append(chapter)
+        answers += found
+    return chapters, comparison_chapters, answers
 
 
 def assemble(lang: str, terms: list[tuple[Term, str]], comparisons: list[tuple[str, str, str]],
              date: str, version: str) -> str:
-    """terms: (term, rendered page content) in learning-path order;
-    comparisons: (anchor, title, rendered page content)."""
-    def words(key: str) -> str:
-        return word(lang, f"handout.{key}")
-
-    chapters, answers = [], []
-    for term, html in terms:
-        chapter, found = prepare_chapter(term_anchor(term.id), term.display_title, html)
-        chapters.append(chapter)
-        answers += found
-    comparison_chapters = []
-    for anchor, title, html in comparisons:
-        chapter, found = prepare_chapter(anchor, title, html)
-        comparison_chapters.append(chapter)
-        answers += found
-
-    parts = [
-        '<section class="handout-cover">',
-        f'<h1 class="handout-cover__title">{escape(words("title"))}</h1>',
-        f'<p class="handout-cover__subtitle">{escape(words("subtitle"))}</p>',
-        f'<p class="handout-cover__meta">{escape(words("date"))}: {escape(date)}<br>'
-        f'{escape(words("version"))}: {escape(version)}</p>',
-        "</section>",
-        '<nav class="handout-toc">',
-        f'<h1 id="handout-contents">{escape(words("contents"))}</h1>',
-        f"<h2>{escape(words('terms'))}</h2><ol>",
-        *[f'<li><a href="#{c.anchor}">{escape(c.title)}</a></li>' for c in chapters],
-        f"</ol><h2>{escape(words('comparisons'))}</h2><ol>",
-        *[f'<li><a href="#{c.anchor}">{escape(c.title)}</a></li>' for c in comparison_chapters],
-        "</ol><ol class=\"handout-toc__appendix\">",
-        f'<li><a href="#handout-glossary">{escape(words("appendix"))}</a></li>',
-        f'<li><a href="#handout-answers">{escape(words("answers"))}</a></li>',
-        "</ol></nav>",
-    ]
-    for chapter in chapters + comparison_chapters:
+    """The learner handout."""
+    chapters, comparison_chapters, answers = chapters_and_answers(lang, terms, comparisons)
+    parts = [_cover(lang, word(lang, "handout.subtitle"), date, version),
+             '<nav class="handout-toc">',
+             f'<h1 id="handout-contents">{_w(lang, "contents")}</h1>',
+             f"<h2>{_w(lang, 'terms')}</h2>",
+             _contents(chapters),
+             f"<h2>{_w(lang, 'comparisons')}</h2>",
+             _contents(comparison_chapters),
+             _contents([Chapter(GLOSSARY_ANCHOR, word(lang, "handout.appendix"), ""),
+                        Chapter(ANSWERS_ANCHOR, word(lang, "handout.answers"), "")], "handout-toc__appendix"),
+             "</nav>"]
+    for index, chapter in enumerate(chapters + comparison_chapters):
+        first = " handout-chapter--first" if index == 0 else ""
         # The id sits on the heading: Chromium names a bookmark twice when it is on the section.
-        parts += ['<section class="handout-chapter">',
+        parts += [f'<section class="handout-chapter{first}">',
                   f'<h1 id="{chapter.anchor}">{escape(chapter.title)}</h1>', chapter.html, "</section>"]
-    parts += ['<section class="handout-appendix">',
-              f'<h1 id="handout-glossary">{escape(words("appendix"))}</h1><dl>']
+    parts += ['<section class="handout-appendix handout-glossary">',
+              f'<h1 id="{GLOSSARY_ANCHOR}">{_w(lang, "appendix")}</h1><dl>']
     for term, _ in sorted(terms, key=lambda pair: sort_key(lang, pair[0].display_title)):
-        parts.append(f"<dt>{escape(term.display_title)}</dt><dd>{escape(term.summary)}</dd>")
-    parts += ["</dl></section>", '<section class="handout-appendix">',
-              f'<h1 id="handout-answers">{escape(words("answers"))}</h1><ol>']
+        # dt and dd in one block, so a term never ends a page without its definition.
+        parts.append(f'<div class="handout-glossary__entry"><dt>{escape(term.display_title)}</dt>'
+                     f"<dd>{escape(term.summary)}</dd></div>")
+    parts += ["</dl></section>", _answer_key(lang, answers)]
+    return "\n".join(parts)
+
+
+def assemble_quiz(lang: str, terms: list[tuple[Term, str]], comparisons: list[tuple[str, str, str]],
+                  date: str, version: str) -> str:
+    """The quiz sheet: every self-check question, numbered as in the handout, no answers."""
+    _, _, answers = chapters_and_answers(lang, terms, comparisons)
+    colon = word(lang, "colon")
+    parts = ['<section class="handout-quiz">',
+             f'<h1 id="handout-quiz">{_w(lang, "quiz")}</h1>',
+             f'<p class="handout-quiz__subtitle">{escape(word(lang, "handout.title"))} · '
+             f'{_w(lang, "quiz_subtitle")}</p>',
+             f'<p class="handout-quiz__fields">{_w(lang, "name")}{colon}<span class="handout-quiz__blank"></span>'
+             f' {_w(lang, "date")}{colon}<span class="handout-quiz__blank"></span></p>',
+             '<ol class="handout-quiz__questions">']
     for answer in answers:
-        parts.append(f'<li id="{answer.anchor}"><p><strong>{escape(answer.chapter_title)}'
+        parts.append(f'<li class="handout-quiz__question" value="{answer.number}" id="quiz-{answer.number}">'
+                     f'<p><span class="handout-quiz__chapter">{escape(answer.chapter_title)}</span> · '
+                     f'{answer.question}</p><div class="handout-quiz__space">{_RULED_LINE * 3}</div></li>')
+    parts += ["</ol>", f'<p class="handout-quiz__version">{_meta(lang, date, version)}</p>', "</section>"]
+    return "\n".join(parts)
+
+
+def assemble_trainer_notes(lang: str, notes_html: str, terms: list[tuple[Term, str]],
+                           comparisons: list[tuple[str, str, str]], date: str, version: str) -> str:
+    """The trainer notes: the trainer-notes page, then the answer key."""
+    _, _, answers = chapters_and_answers(lang, terms, comparisons)
+    notes, _ = prepare_chapter(lang, "trainer", "", notes_html, keep_heading=True)
+    return "\n".join([_cover(lang, word(lang, "handout.trainer_subtitle"), date, version),
+                      '<section class="handout-chapter handout-chapter--first handout-trainer">',
+                      notes.html, "</section>", _answer_key(lang, answers)])
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+def _w(lang: str, key: str) -> str:
+    return escape(word(lang, f"handout.{key}"))
+
+
+def _meta(lang: str, date: str, version: str) -> str:
+    colon = word(lang, "colon")
+    return f'{_w(lang, "date")}{colon}{escape(date)} · {_w(lang, "version")}{colon}{escape(version)}'
+
+
+def _cover(lang: str, subtitle: str, date: str, version: str) -> str:
+    return ('<section class="handout-cover">'
+            f'<h1 class="handout-cover__title">{_w(lang, "title")}</h1>'
+            f'<p class="handout-cover__subtitle">{escape(subtitle)}</p>'
+            f'<p class="handout-cover__meta">{_meta(lang, date, version)}</p></section>')
+
+
+def _contents(chapters: list[Chapter], css_class: str = "") -> str:
+    """One contents list; each entry ends in the slot for its page number."""
+    items = [f'<li><a href="#{c.anchor}"><span class="handout-toc__title">{escape(c.title)}</span>'
+             f'<span class="handout-toc__page" data-page-of="{c.anchor}"></span></a></li>' for c in chapters]
+    attribute = f' class="{css_class}"' if css_class else ""
+    return f"<ol{attribute}>" + "".join(items) + "</ol>"
+
+
+def _answer_key(lang: str, answers: list[Answer]) -> str:
+    parts = ['<section class="handout-appendix handout-answers">',
+             f'<h1 id="{ANSWERS_ANCHOR}">{_w(lang, "answers")}</h1><ol>']
+    for answer in answers:
+        # The question and its answer are one block: never split across two pages.
+        parts.append(f'<li id="{answer.anchor}" value="{answer.number}"><p><strong>'
+                     f"{escape(question_label(lang, answer.number))} · {escape(answer.chapter_title)}"
                      f"</strong> · {answer.question}</p>{answer.answer}</li>")
-    parts += ["</ol></section>"]
+    parts.append("</ol></section>")
     return "\n".join(parts)
