@@ -34,6 +34,8 @@ GLOBAL_ATTRIBUTES = frozenset({
     "data-term", "data-search-exclude", "data-diagram", "data-tabs",
     # the term preview cards' templates (glossary/render.py), read as text by term-preview.js
     "hidden", "data-name", "data-level", "data-more", "data-glossary-self",
+    # the handout's contents, where scripts/pdf.py writes each entry's page number
+    "data-page-of",
 })
 TAG_ATTRIBUTES = {
     "a": {"href", "name", "rel"},
