@@ -185,8 +185,8 @@ TYPED = {
 
 # What the site leaves out of search on purpose: a section under an excluded heading (the
 # "where this term is used" links to other pages), and excluded elements (the print-only list,
-# the checked date, the phone copy of a diagram).
-LEFT_OUT_ELEMENTS = re.compile(r"<(aside|p|svg)\b[^>]*data-search-exclude.*?</\1>", re.DOTALL)
+# the checked date, the phone copy of a diagram, the preview cards' hidden templates).
+LEFT_OUT_ELEMENTS = re.compile(r"<(aside|p|svg|div)\b[^>]*data-search-exclude.*?</\1>", re.DOTALL)
 LEFT_OUT_SECTIONS = re.compile(r"<h2 data-search-exclude.*?(?=<h2|$)", re.DOTALL)
 
 
