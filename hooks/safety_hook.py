@@ -54,6 +54,9 @@ def on_page_content(html: str, *, page: Page, config, files) -> str:
     source = page.file.content_string
     for sentence in result.refused:  # the same Problem `make check` prints (safety/precheck.py)
         log.error(str(Problem(f"docs/{page.file.src_uri}", "", sentence, line_of(source, sentence))))
+    for name in built_page.theme_classes(result.html):
+        line = built_page.line_in(source, name)
+        log.error(str(Problem(f"docs/{page.file.src_uri}", "", built_page.theme_class_sentence(name), line)))
     return result.html
 
 
@@ -121,7 +124,10 @@ def on_post_build(*, config) -> None:
 
 def _report_built_page(where: str, output: str, note: str = "") -> None:
     for problem in built_page.page_problems(output):
-        if "outside the site" in problem or "sends the reader" in problem:
+        if problem.startswith("two elements with the id"):
+            advice = ("Every id on a page must be its own: the theme and the site find their parts by id. "
+                      "Give the element in the page another id (the '{: id=... }' or id=\"...\" you wrote).")
+        elif "outside the site" in problem or "sends the reader" in problem:
             advice = ("Readers on the intranet cannot reach other sites, and the site makes no request "
                       "outside itself. Copy the file into docs/assets/ and use it from there, or make it "
                       "a plain link the reader can click.")

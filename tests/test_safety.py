@@ -156,3 +156,28 @@ def test_aliases_are_text_in_the_search_index():
     docs = [{"location": "terms/x/", "title": "X", "text": "t"}]
     folded = fold_term_pages(docs, {"terms/x/": ["<img/src=x/onerror=alert(1)>", "R&D"]}, r"[\s]+")
     assert folded[0]["tags"] == ["&lt;img/src=x/onerror=alert(1)&gt;", "R&amp;D"]
+
+
+def test_a_repeated_id_and_an_outside_url_in_an_svg_attribute_are_page_problems():
+    from safety.built_page import page_problems
+    page = ('<script id="__config" type="application/json">{}</script><p id="__config">{}</p>'
+            '<svg><rect fill="url(#local)"/><rect stroke="url(https://evil.example/x.svg#g)"/></svg>')
+    problems = page_problems(page)
+    assert 'two elements with the id "__config"' in problems
+    assert any("url(https://evil.example/x.svg#g)" in p for p in problems)
+    assert not any("#local" in p for p in problems)
+
+
+def test_the_themes_own_classes_are_found_in_content():
+    from safety.built_page import theme_classes
+    assert theme_classes('<p class="md-dialog md-dialog--active x">a</p><p class="admonition">b</p>') == [
+        "md-dialog", "md-dialog--active"]
+    assert theme_classes('<div class="term-card"><span class="twemoji">x</span></div>') == []
+
+
+def test_make_check_reports_the_themes_classes_with_the_builds_sentence():
+    from safety.built_page import theme_class_sentence
+    from safety.precheck import raw_html_problems
+    text = "---\ntitle: X\n---\n\nText.\n\nHeader class\n{: .md-dialog }\n"
+    assert [(p.line, p.message) for p in raw_html_problems("x.md", text)] == [
+        (8, theme_class_sentence("md-dialog"))]

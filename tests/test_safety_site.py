@@ -81,6 +81,17 @@ title: Hostile
 <details ontoggle="pw=14" open><summary>s</summary>x</details>
 
 <img srcset="ok.png 1x, https://evil.example/d.png 2x" alt="x">
+
+<p id="__config">{"base":"https://evil.example/"}</p>
+
+<div class="term-previews" hidden><p id="term-preview-rag" data-name="FORGED">Forged</p></div>
+
+RAG is mentioned here, so its real preview template follows the forged one.
+
+Header class
+{: .md-dialog .md-dialog--active }
+
+<svg viewBox="0 0 10 10"><rect width="5" height="5" fill="url(https://evil.example/p.svg#g)"/></svg>
 """
 REFUSALS = [
     ('onclick="pw=8" on <h1>', 5), ("<script> is not allowed", 7),
@@ -90,6 +101,10 @@ REFUSALS = [
     ('<img src="http://evil.example/a.png"> loads a file from outside the site', 11),
     ('<img src="https://evil.example/b.png"> loads a file from outside the site', 15),
     ("the attribute srcset on <img> is not allowed", 29),
+    # Material's settings and a term's preview template are found by id: a page cannot repeat one.
+    ('two elements with the id "__config"', 0), ('two elements with the id "term-preview-rag"', 0),
+    ("the class 'md-dialog' is the theme's own", 38),
+    ('fill="url(https://evil.example/p.svg#g)" on <rect> loads a file from outside the site', 40),
 ]
 
 

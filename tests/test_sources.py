@@ -173,6 +173,8 @@ def test_make_check_refuses_unreadable_files_with_plain_messages(tmp_path):
     (docs / "trainer-notes.md").write_text("Note: read this first\n\n" +
                                            (docs / "trainer-notes.md").read_text(encoding="utf-8"), encoding="utf-8")
     (docs / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    (docs / "assets" / "evil.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
     (docs / "terms/llm.md").write_text(RAG_ZH + "\n\n" + "[" * 100 + "\n", encoding="utf-8")
     (docs / "faq.fr.md").write_text(RAG_ZH, encoding="utf-8")
     (docs / "terms/Foo.MD").write_text(RAG_ZH, encoding="utf-8")
@@ -194,11 +196,12 @@ def test_make_check_refuses_unreadable_files_with_plain_messages(tmp_path):
     one(lines, "_diagrams/big.yml:1", "this diagram file is 80 KB; the limit is 50 KB")
     one(lines, "trainer-notes.md:1", "'Note: read this first' looks like a hidden page setting")
     one(lines, "evil.html:1", "published exactly as it is")
+    one(lines, "assets/evil.svg:1", "an SVG can hold script")
     one(lines, "terms/llm.md:", "more than 60 '[' characters")
     one(lines, "faq.fr.md:1", "'fr' is not a language of this site (zh, en)")
     one(lines, "terms/Foo.MD:1", "Rename it to 'Foo.md'")
     one(lines, ".draft.md:1", "would silently not be published")
-    assert len(lines) == 17, lines  # nothing else: the other checks wait for these
+    assert len(lines) == 18, lines  # nothing else: the other checks wait for these
 
 
 def test_make_check_reads_front_matter_strictly_and_refuses_aliases_in_diagrams(tmp_path):
@@ -343,3 +346,14 @@ def test_anchors_make_check_knows_are_the_ids_the_build_gives_headings(site_dir)
             assert anchor in known, (path, anchor)
             checked += 1
     assert checked > 1000
+
+
+def test_only_the_normal_page_template_may_be_chosen():
+    """404.html would replace a page's content without a word; redirect.html reloads it for ever."""
+    from checks.references import template_problems
+    themes = {"404.html", "main.html", "redirect.html", "blog-post.html"}
+    pages = {f"terms/{name}.md": f"---\ntemplate: {name}.html\n---\n\nText.\n"
+             for name in ("404", "redirect", "blog-post", "main")}
+    refused = {problem.path: problem.message for problem in template_problems(pages, themes)}
+    assert sorted(refused) == ["terms/404.md", "terms/blog-post.md", "terms/redirect.md"]
+    assert all("use one of: main.html" in message for message in refused.values())

@@ -70,8 +70,15 @@ def template_names(folders: list[Path]) -> set[str]:
     return {path.name for folder in folders if folder.is_dir() for path in folder.glob("*.html")}
 
 
+# The theme's other templates are not pages: 404.html and redirect.html would replace a
+# page's content without a word (redirect.html reloads the page for ever), and the blog
+# templates need a blog plugin this site does not have.
+PAGE_TEMPLATES = frozenset({"main.html"})
+
+
 def template_problems(pages: dict[str, str], templates: set[str]) -> list[Problem]:
-    """A page's `template:` must be a template of the theme."""
+    """A page's `template:` must be a page template of the theme (main.html)."""
+    templates = templates & PAGE_TEMPLATES
     problems = []
     for path, text in sorted(pages.items()):
         meta, _, trouble = split_front_matter(path, text)

@@ -82,6 +82,11 @@ def name_problem(path: str) -> Problem | None:
         return Problem(path, "file name", (
             "an HTML file under docs/ would be published exactly as it is, scripts included. "
             "Write the page as a '.md' file instead."))
+    if lower.endswith((".svg", ".svgz")):
+        return Problem(path, "file name", (
+            "an SVG file under docs/ would be published exactly as it is, and an SVG can hold "
+            "script and load files from other sites. Draw it as a diagram in docs/_diagrams/ "
+            "(CONTRIBUTING.md explains how) or save it as a PNG image."))
     if name.endswith(".md") and any(part.startswith(".") for part in path.split("/")):
         return Problem(path, "file name", (
             "MkDocs skips files and folders whose name starts with a dot, so this page would "

@@ -33,13 +33,42 @@ def leaves_the_site(url: str) -> bool:
     return bool(scheme) and scheme not in ("data", "blob", "about", *_SCRIPT_SCHEMES)
 
 
+def css_leaves_the_site(css: str) -> bool:
+    """Whether a url() or @import in this CSS (a style, or SVG's fill="url(...)") is another site's."""
+    return any(leaves_the_site(m.group(2) if m.group(2) is not None else m.group(4) or "")
+               for m in _CSS_URL.finditer(css))
+
+
 def runs_script(url: str) -> bool:
     cleaned = re.sub(r"[\x00-\x20]", "", url)
     return urlsplit(cleaned).scheme.lower() in _SCRIPT_SCHEMES
 
 
+_THEME_CLASS = re.compile(r'\sclass="([^"]*)"')
+
+
+def theme_classes(content_html: str) -> list[str]:
+    """Material's own classes (md-…) in a page's content: with them a paragraph becomes the
+    theme's header, dialog or overlay, fixed over the text whatever the style allowlist says."""
+    found = [name for value in _THEME_CLASS.findall(content_html) for name in value.split()
+             if name.startswith("md-")]
+    return list(dict.fromkeys(found))
+
+
+def theme_class_sentence(name: str) -> str:
+    """What the build and `make check` say about one of the theme's classes in a page."""
+    return (f"the class '{name}' is the theme's own (classes starting with 'md-' place the theme's "
+            f"header, dialogs and overlays); remove it from the page.")
+
+
+def line_in(source: str, needle: str) -> int:
+    """The first line of `source` that holds `needle`; 1 if none does."""
+    at = source.find(needle)
+    return source.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
 def page_problems(page_html: str) -> list[str]:
-    """Every request outside the site and every script from an attribute, in page order."""
+    """Every request outside the site, script from an attribute and repeated id, in page order."""
     finder = _Finder()
     finder.feed(page_html)
     finder.close()
@@ -51,6 +80,7 @@ class _Finder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
         self._in_style = False
+        self._ids: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
         values = {name: value or "" for name, value in attrs}
@@ -68,8 +98,15 @@ class _Finder(HTMLParser):
                     url = candidate.strip().split(" ")[0]
                     if url and leaves_the_site(url):
                         self.problems.append(f"<{tag} {name}=\"...{url[:80]}...\"> loads a file from outside the site")
-            if name == "style":
+            if name == "style" or "url(" in value.lower():  # SVG's fill, stroke, marker-end… too
                 self._css(tag, value)
+            if name == "id":
+                # The theme's and the site's scripts find their elements by id (Material's
+                # settings are <script id="__config">, a preview card is its term's template):
+                # a page that repeats one would take the element's place.
+                if value in self._ids:
+                    self.problems.append(f"two elements with the id \"{value[:60]}\"")
+                self._ids.add(value)
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             target = _REFRESH_URL.search(values.get("content", ""))
             if target and (leaves_the_site(target.group(1)) or runs_script(target.group(1))):

@@ -14,6 +14,7 @@ import markdown
 from core.problems import Problem
 from core.sources import split_front_matter
 
+from .built_page import line_in, theme_class_sentence, theme_classes
 from .sanitize import sanitize
 from .sources import line_of
 
@@ -31,5 +32,7 @@ def raw_html_problems(path: str, text: str) -> list[Problem]:
     """What the build will refuse in this page's raw HTML and links, said the same way."""
     _, body, _ = split_front_matter(path, text)  # front-matter problems are the registry's
     html = markdown.markdown(body, extensions=EXTENSIONS, extension_configs=_CONFIGS)
-    return [Problem(path, "", sentence, line_of(text, sentence))
-            for sentence in sanitize(html).refused]
+    result = sanitize(html)
+    return ([Problem(path, "", sentence, line_of(text, sentence)) for sentence in result.refused]
+            + [Problem(path, "", theme_class_sentence(name), line_in(text, name))
+               for name in theme_classes(result.html)])

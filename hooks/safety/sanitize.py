@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 import nh3
 
 from . import allowlist
-from .built_page import leaves_the_site
+from .built_page import css_leaves_the_site, leaves_the_site
 
 FETCHED = ("src",)  # the only allowed attribute a browser fetches by itself (img src)
 
@@ -40,6 +40,8 @@ def published_value(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "title":
         return html_lib.escape(value, quote=False)
     if attribute in FETCHED and leaves_the_site(value):
+        return None
+    if "url(" in value.lower() and css_leaves_the_site(value):  # SVG's fill, stroke, marker-end…
         return None
     return value
 
@@ -141,6 +143,10 @@ def _explain(item: tuple) -> str:
         return (f"<{tag} {name}=\"{shown}\"> loads a file from outside the site: readers on the "
                 f"intranet cannot reach it, and the site makes no request outside itself. Save the "
                 f"file in docs/assets/ and use it from there, or make it a link for the reader to click.")
+    if "url(" in value.lower() and css_leaves_the_site(value):
+        return (f"the attribute {name}=\"{shown}\" on <{tag}> loads a file from outside the site: "
+                f"readers on the intranet cannot reach it, and the site makes no request outside "
+                f"itself. Save the file in docs/assets/ and use it from there, or remove it.")
     if name in ("href", "src", "cite") and _allowed_attribute(tag, name):
         return (f"the link \"{shown}\" on <{tag}> is not allowed: links go to the site's own pages "
                 f"or to {', '.join(s + ':' for s in sorted(allowlist.URL_SCHEMES))} addresses "
