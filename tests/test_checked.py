@@ -61,6 +61,15 @@ def test_only_fast_moving_pages_are_warned_about_and_only_as_warnings():
     assert [p.line for p in warned] == [3, 8]  # the "checked" lines, so an editor can jump to them
 
 
+def test_a_future_month_is_warned_about_on_every_page():
+    """2099-12 would otherwise silence the reminder for good, on any page."""
+    site = pages()
+    site["terms/rag.md"] = site["terms/rag.md"].replace("checked: 2026-12", "checked: 2099-12")
+    registry = build_registry(site)
+    warned = old_facts(registry, site, dt.date(2026, 12, 1))
+    assert [(p.path, "future" in p.message) for p in warned] == [("terms/rag.md", True)]
+
+
 def test_comparison_pages_need_a_month_and_a_known_category():
     site = pages()
     site["compare/a.md"] = "---\ntitle: A\n---\n# A\n"
