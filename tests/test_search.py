@@ -13,6 +13,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import ROOT
 from core.html import visible_text
@@ -46,7 +47,7 @@ def typed(page, query: str) -> list[dict]:
     try:
         page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0",
                                timeout=5000)
-    except Exception:
+    except PlaywrightTimeout:  # no result in 5 s; a crashed page is an error, not "no results"
         return []
     return page.eval_on_selector_all(".md-search-result__item", """items => items.map(item => ({
       url: item.querySelector('a.md-search-result__link').href.split('#')[0].split('?')[0],
