@@ -75,6 +75,10 @@ def on_page_context(context: dict, *, page: Page, config, nav) -> dict:
 @event_priority(-900)  # before weight_hook (-1000), after everything that writes the page
 def on_post_page(output: str, *, page: Page, config) -> str:
     gathered = HANDOUT_PLACEHOLDER in page.file.content_string
+    source = page.file.content_string
+    for value in built_page.repeated_ids(output):  # the theme's, ours and the contributor's together
+        log.error(str(Problem(f"docs/{page.file.src_uri}", "", built_page.id_sentence(value),
+                              built_page.id_line(source, value))))
     _report_built_page(f"docs/{page.file.src_uri}", output,
                        " (The handout gathers every term and comparison page: the same problem is "
                        "also reported on the page it comes from; fix it there.)" if gathered else "")
@@ -124,10 +128,7 @@ def on_post_build(*, config) -> None:
 
 def _report_built_page(where: str, output: str, note: str = "") -> None:
     for problem in built_page.page_problems(output):
-        if problem.startswith("two elements with the id"):
-            advice = ("Every id on a page must be its own: the theme and the site find their parts by id. "
-                      "Give the element in the page another id (the '{: id=... }' or id=\"...\" you wrote).")
-        elif "outside the site" in problem or "sends the reader" in problem:
+        if "outside the site" in problem or "sends the reader" in problem:
             advice = ("Readers on the intranet cannot reach other sites, and the site makes no request "
                       "outside itself. Copy the file into docs/assets/ and use it from there, or make it "
                       "a plain link the reader can click.")

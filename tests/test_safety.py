@@ -159,11 +159,11 @@ def test_aliases_are_text_in_the_search_index():
 
 
 def test_a_repeated_id_and_an_outside_url_in_an_svg_attribute_are_page_problems():
-    from safety.built_page import page_problems
+    from safety.built_page import page_problems, repeated_ids
     page = ('<script id="__config" type="application/json">{}</script><p id="__config">{}</p>'
             '<svg><rect fill="url(#local)"/><rect stroke="url(https://evil.example/x.svg#g)"/></svg>')
+    assert repeated_ids(page) == ["__config"]
     problems = page_problems(page)
-    assert 'two elements with the id "__config"' in problems
     assert any("url(https://evil.example/x.svg#g)" in p for p in problems)
     assert not any("#local" in p for p in problems)
 
@@ -181,3 +181,12 @@ def test_make_check_reports_the_themes_classes_with_the_builds_sentence():
     text = "---\ntitle: X\n---\n\nText.\n\nHeader class\n{: .md-dialog }\n"
     assert [(p.line, p.message) for p in raw_html_problems("x.md", text)] == [
         (8, theme_class_sentence("md-dialog"))]
+
+
+def test_make_check_reports_ids_the_theme_or_a_preview_card_uses():
+    from safety.built_page import id_sentence
+    from safety.precheck import raw_html_problems
+    text = ('---\ntitle: X\n---\n\n{"base": "x"}\n{: id="__config" }\n\n'
+            '<p id="term-preview-rag">Forged</p>\n\n<p id="a">1</p>\n\n<p id="a">2</p>\n')
+    assert [(p.line, p.message) for p in raw_html_problems("x.md", text)] == [
+        (6, id_sentence("__config")), (8, id_sentence("term-preview-rag")), (12, id_sentence("a"))]

@@ -102,7 +102,7 @@ REFUSALS = [
     ('<img src="https://evil.example/b.png"> loads a file from outside the site', 15),
     ("the attribute srcset on <img> is not allowed", 29),
     # Material's settings and a term's preview template are found by id: a page cannot repeat one.
-    ('two elements with the id "__config"', 0), ('two elements with the id "term-preview-rag"', 0),
+    ('the id "__config" is already another element\'s', 31), ('the id "term-preview-rag" is already', 33),
     ("the class 'md-dialog' is the theme's own", 38),
     ('fill="url(https://evil.example/p.svg#g)" on <rect> loads a file from outside the site', 40),
 ]

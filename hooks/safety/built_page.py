@@ -55,6 +55,47 @@ def theme_classes(content_html: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_ID = re.compile(r'\sid="([^"]*)"')
+# Ids the theme and the site give their own parts: Material's start with "__" (its settings
+# are <script id="__config">), a preview card's template is "term-preview-<id>". pymdownx's
+# tabbed blocks number theirs "__tabbed_…" in the content itself.
+_OWN_ID_PREFIXES = ("__", "term-preview-")
+
+
+def id_sentence(value: str) -> str:
+    """What the build and `make check` say about an id a page may not have."""
+    return (f"the id \"{value[:60]}\" is already another element's on this page: the theme and the "
+            f"site find their parts by id. Give the element in the page another id (the "
+            f"'{{: id=... }}' or id=\"...\" you wrote).")
+
+
+def id_line(source: str, value: str) -> int:
+    """The line where the page's source gives this id (its last time: the repeat)."""
+    for needle in (f'id="{value}"', f"id='{value}'", f"id={value}", f"#{value}"):
+        at = source.rfind(needle)
+        if at >= 0:
+            return source.count("\n", 0, at) + 1
+    return line_in(source, value)
+
+
+def reserved_or_repeated_ids(content_html: str) -> list[str]:
+    """Ids in a page's own content that repeat, or that the theme or the site use."""
+    ids = _ID.findall(content_html)
+    found = [value for index, value in enumerate(ids) if value in ids[:index]
+             or (value.startswith(_OWN_ID_PREFIXES) and not value.startswith("__tabbed_"))]
+    return list(dict.fromkeys(found))
+
+
+def repeated_ids(page_html: str) -> list[str]:
+    """Ids a whole page has twice. The theme's and the site's scripts find their elements by
+    id (Material's settings are <script id="__config">, a preview card is its term's
+    template): a page that repeats one would take the element's place."""
+    ids = _ID.findall(page_html)
+    seen: set[str] = set()
+    repeated = [value for value in ids if value in seen or seen.add(value)]
+    return list(dict.fromkeys(repeated))
+
+
 def theme_class_sentence(name: str) -> str:
     """What the build and `make check` say about one of the theme's classes in a page."""
     return (f"the class '{name}' is the theme's own (classes starting with 'md-' place the theme's "
@@ -68,7 +109,7 @@ def line_in(source: str, needle: str) -> int:
 
 
 def page_problems(page_html: str) -> list[str]:
-    """Every request outside the site, script from an attribute and repeated id, in page order."""
+    """Every request outside the site and every script from an attribute, in page order."""
     finder = _Finder()
     finder.feed(page_html)
     finder.close()
@@ -80,7 +121,6 @@ class _Finder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
         self._in_style = False
-        self._ids: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
         values = {name: value or "" for name, value in attrs}
@@ -100,13 +140,6 @@ class _Finder(HTMLParser):
                         self.problems.append(f"<{tag} {name}=\"...{url[:80]}...\"> loads a file from outside the site")
             if name == "style" or "url(" in value.lower():  # SVG's fill, stroke, marker-end… too
                 self._css(tag, value)
-            if name == "id":
-                # The theme's and the site's scripts find their elements by id (Material's
-                # settings are <script id="__config">, a preview card is its term's template):
-                # a page that repeats one would take the element's place.
-                if value in self._ids:
-                    self.problems.append(f"two elements with the id \"{value[:60]}\"")
-                self._ids.add(value)
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             target = _REFRESH_URL.search(values.get("content", ""))
             if target and (leaves_the_site(target.group(1)) or runs_script(target.group(1))):
