@@ -357,3 +357,11 @@ def test_only_the_normal_page_template_may_be_chosen():
     refused = {problem.path: problem.message for problem in template_problems(pages, themes)}
     assert sorted(refused) == ["terms/404.md", "terms/blog-post.md", "terms/redirect.md"]
     assert all("use one of: main.html" in message for message in refused.values())
+
+
+def test_index_is_not_a_term_name():
+    from core.source_files import name_problem
+    for name in ("index.md", "index.en.md"):
+        problem = name_problem(f"terms/{name}")
+        assert problem is not None and "'index' is not a term" in problem.message
+    assert name_problem("terms/indexing.md") is None and name_problem("index.md") is None

@@ -97,6 +97,10 @@ def name_problem(path: str) -> Problem | None:
             f"'.{suffix}' in the name reads as a language, and '{suffix}' is not a language of this "
             f"site ({', '.join(LANGUAGES)}). Name the Chinese page like 'faq.md' and the English "
             "one like 'faq.en.md'."))
+    if path.startswith(f"{TERMS_FOLDER}/") and name.split(".")[0] == "index" and name.endswith(".md"):
+        return Problem(path, "file name", (
+            f"'index' is not a term: docs/{TERMS_FOLDER}/{name} would become the page of the "
+            f"terms folder itself. Give the term its own name, like 'docs/{TERMS_FOLDER}/my-term.md'."))
     if path.startswith(f"{TERMS_FOLDER}/") and path.count("/") > 1 and name.endswith(".md"):
         return Problem(path, "file name", (
             f"term pages go directly in docs/{TERMS_FOLDER}/, not in a sub-folder. Move it to "
