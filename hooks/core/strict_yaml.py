@@ -73,22 +73,20 @@ def _bool(loader: _Loader, node: yaml.ScalarNode) -> bool:
     return SafeConstructor.construct_yaml_bool(loader, node)
 
 
-def _int(loader: _Loader, node: yaml.ScalarNode) -> int:
-    value = SafeConstructor.construct_yaml_int(loader, node)
-    if not _PLAIN_INT.match(node.value):
-        raise Refused(_line(node), (
-            f"'{node.value}' would be read as the number {value}, not as written. "
-            f"{QUOTE_IT}, like \"{node.value}\"; a number is written with digits only, like 8."))
-    return value
+def _number(construct, plain: re.Pattern, example: str):
+    """A constructor that reads a number only when it is written plainly, like `example`."""
+    def read(loader: _Loader, node: yaml.ScalarNode):
+        value = construct(loader, node)
+        if not plain.match(node.value):
+            raise Refused(_line(node), (
+                f"'{node.value}' would be read as the number {value}, not as written. "
+                f"{QUOTE_IT}, like \"{node.value}\"; a number is written {example}."))
+        return value
+    return read
 
 
-def _float(loader: _Loader, node: yaml.ScalarNode) -> float:
-    value = SafeConstructor.construct_yaml_float(loader, node)
-    if not _PLAIN_FLOAT.match(node.value):
-        raise Refused(_line(node), (
-            f"'{node.value}' would be read as the number {value}, not as written. "
-            f"{QUOTE_IT}, like \"{node.value}\"; a number is written like 0.5."))
-    return value
+_int = _number(SafeConstructor.construct_yaml_int, _PLAIN_INT, "with digits only, like 8")
+_float = _number(SafeConstructor.construct_yaml_float, _PLAIN_FLOAT, "like 0.5")
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _mapping)
