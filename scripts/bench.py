@@ -39,7 +39,7 @@ OUT = ROOT / "bench-output"
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from core.sources import content_hash  # noqa: E402
+from core.sources import content_hash, yaml_text  # noqa: E402
 from glossary.vocabulary import CATEGORIES, LEVELS, category_title  # noqa: E402
 from pdf import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
@@ -121,7 +121,7 @@ def make_synthetic_project(target: Path, count: int) -> list[dict]:
     for term in terms:
         others = [t for t in rng.sample(terms, 20) if t is not term][:16]
         zh = term_page(term, "zh", others, rng)
-        en = term_page(term, "en", others, rng).replace("---\n", f"---\nsource_hash: {content_hash(zh)}\n", 1)
+        en = term_page(term, "en", others, rng).replace("---\n", f"---\nsource_hash: {yaml_text(content_hash(zh))}\n", 1)
         (docs / "terms" / f"{term['id']}.md").write_text(zh, encoding="utf-8")
         (docs / "terms" / f"{term['id']}.en.md").write_text(en, encoding="utf-8")
     return terms

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from core.sources import TERMS_FOLDER, content_hash  # noqa: E402
+from core.sources import TERMS_FOLDER, content_hash, yaml_text  # noqa: E402
 from glossary.vocabulary import CATEGORIES, LEVELS, TERM_ID  # noqa: E402
 
 ZH_TEMPLATE = """---
@@ -118,7 +118,7 @@ def create(term_id: str, docs_dir: Path) -> list[Path]:
     checked = dt.date.today().strftime("%Y-%m")  # the author checks the facts as they write
     zh_text = ZH_TEMPLATE.format(category=category, checked=checked)
     zh.write_text(zh_text, encoding="utf-8")
-    en.write_text(EN_TEMPLATE.format(category=category, checked=checked, source_hash=content_hash(zh_text)), encoding="utf-8")
+    en.write_text(EN_TEMPLATE.format(category=category, checked=checked, source_hash=yaml_text(content_hash(zh_text))), encoding="utf-8")
     return [zh, en]
 
 

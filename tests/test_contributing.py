@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT, copy_project, mkdocs_build
 from contributing.git_dates import format_date, parse_git_log, read_git_dates
 from contributing.host_links import HostConfigError, check_host, edit_url, report_url
+from core.frontmatter import split_front_matter
 from core.sources import content_hash
 
 import check as check_script
@@ -35,6 +36,14 @@ def test_scaffold_creates_both_files_that_pass_the_checks_and_build(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "terms" / "court-filing-demo" / "index.html").exists()
     assert (tmp_path / "site" / "en" / "terms" / "court-filing-demo" / "index.html").exists()
+
+
+def test_scaffold_writes_a_digits_only_hash_as_text(tmp_path, monkeypatch):
+    # About one hash in 800 is all digits; YAML would read it as a number and the build refuse it.
+    monkeypatch.setattr(new_term, "content_hash", lambda text: "000000000123")
+    _, en = new_term.create("digits-hash-demo", tmp_path)
+    data, _, problems = split_front_matter(str(en), en.read_text(encoding="utf-8"))
+    assert problems == [] and data["source_hash"] == "000000000123"
 
 
 @pytest.mark.parametrize("bad_id,message", [
