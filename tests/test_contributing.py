@@ -41,6 +41,7 @@ def test_scaffold_creates_both_files_that_pass_the_checks_and_build(tmp_path):
 def test_scaffold_writes_a_digits_only_hash_as_text(tmp_path, monkeypatch):
     # About one hash in 800 is all digits; YAML would read it as a number and the build refuse it.
     monkeypatch.setattr(new_term, "content_hash", lambda text: "000000000123")
+    (tmp_path / "terms").mkdir()
     _, en = new_term.create("digits-hash-demo", tmp_path)
     data, _, problems = split_front_matter(str(en), en.read_text(encoding="utf-8"))
     assert problems == [] and data["source_hash"] == "000000000123"
