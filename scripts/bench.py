@@ -115,6 +115,10 @@ def make_synthetic_project(target: Path, count: int) -> list[dict]:
             shutil.copytree(ROOT / "docs" / folder, docs / folder)
     for page in ("index.md", "index.en.md", "glossary.md", "glossary.en.md", "handout.md", "handout.en.md"):
         shutil.copy2(ROOT / "docs" / page, docs / page)
+    # The home page links these; the real ones link real terms, which the synthetic site lacks.
+    for page, title in (("faq", "FAQ"), ("trainer-notes", "Trainer notes")):
+        for suffix in (".md", ".en.md"):
+            (docs / f"{page}{suffix}").write_text(f"---\ntitle: {title}\n---\n\n# {title}\n", encoding="utf-8")
     rng = random.Random(20261128)
     terms = synthetic_terms(count, rng)
     (docs / "terms").mkdir()
