@@ -1,7 +1,7 @@
 """Term preview cards and the walkthrough's smaller fixes (issue 17), in a real browser.
 
-One matrix of four runs covers both languages, desktop (1280) and phone (390) width,
-light and dark: each language is seen at both widths and in both schemes. Desktop runs
+One matrix of eight runs covers every combination of language, desktop (1280) and phone
+(390) width, and light and dark. Desktop runs
 drive a mouse and a keyboard, phone runs a finger. The same runs check the home page's
 links, comparison pages' related terms, the glossary, the ¶ title, wide tables and
 diagram labels. Unit and build tests of the same points sit at the end.
@@ -28,10 +28,12 @@ from languages.permalinks import translate_permalinks
 
 REGISTRY = build_registry(read_pages(ROOT / "docs"))
 PREFIX = {"zh": "", "en": "en/"}
-# (language, width, scheme, the page whose mentions are tried): every value of each
-# dimension appears, and each kind of page with mentions is one run's page.
-MATRIX = [("zh", 1280, "light", "terms/rag/"), ("en", 1280, "dark", "compare/ppo-vs-grpo/"),
-          ("zh", 390, "dark", "faq/"), ("en", 390, "light", "")]
+# (language, width, scheme, the page whose mentions are tried): every combination of
+# language, width and scheme, and each kind of page with mentions in each language.
+PAGES = ["terms/rag/", "compare/ppo-vs-grpo/", "faq/", ""]
+MATRIX = [(lang, width, scheme, PAGES[(i + 2 * (lang == "en")) % 4])
+          for i, (width, scheme) in enumerate([(1280, "light"), (1280, "dark"), (390, "dark"), (390, "light")])
+          for lang in ("zh", "en")]
 IDS = [f"{lang}-{width}-{scheme}" for lang, width, scheme, _ in MATRIX]
 CARD = ".term-preview"
 HAN = re.compile(r"[\u4e00-\u9fff]")

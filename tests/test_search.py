@@ -200,8 +200,9 @@ def searchable_text(site_dir, url: str) -> str:
     return html_module.unescape(visible_text(article)).casefold()
 
 
-@pytest.mark.parametrize("lang,width,scheme,count", [("zh", 1280, "light", 10), ("en", 1280, "light", 10),
-                                                     ("zh", 390, "dark", 3), ("en", 390, "dark", 3)])
+@pytest.mark.parametrize("lang,width,scheme,count", [(lang, width, scheme, 10 if width > 600 else 3)
+                                                     for lang in ("zh", "en") for width in (1280, 390)
+                                                     for scheme in ("light", "dark")])
 def test_typed_queries_show_the_page_the_highlight_and_an_honest_missing_line(
         browser, base_url, site_dir, lang, width, scheme, count):
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
