@@ -458,3 +458,29 @@ def test_wrapping_keeps_every_character_and_fits_where_it_can(words, width):
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     for line in lines:
         assert text_width(line, 14) <= width + 0.01
+
+
+def test_a_word_too_long_for_its_box_is_named_not_cut():
+    """'DeepSeekMa' / 'th' on a phone: the build says which word and where, instead of cutting it."""
+    long_word = SIMPLE_FLOW.replace("      en: Answer\n", "      en: Answer (Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch)\n")
+    [problem] = [str(p) for p in read_library({"_diagrams/sample.yml": long_word}).problems]
+    assert problem.startswith("_diagrams/sample.yml:14 (field 'label'): “(Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch)”")
+    assert "too long for its box" in problem and "Shorten the label" in problem
+    assert read_library({"_diagrams/sample.yml": SIMPLE_FLOW}).problems == []
+
+
+def test_no_word_of_the_site_s_diagrams_is_cut(library):
+    """Between two Latin letters a line may only break where the source has a space: lines
+    that join up without one into the source's text are a word cut in two."""
+    cuts = []
+    for diagram in library.diagrams.values():
+        for lang in ("zh", "en"):
+            sources = [" ".join(text[lang].split()) for _, text in texts(diagram)]
+            for variant in ("wide", "narrow"):
+                for text in parse(render_svg(diagram, lang, "u", variant)).iter(f"{SVG}text"):
+                    lines = [t.text or "" for t in text.iter(f"{SVG}tspan")]
+                    for before, after in zip(lines, lines[1:]):
+                        if re.fullmatch(r"[A-Za-z0-9]", before[-1:]) and re.fullmatch(r"[A-Za-z0-9]", after[:1]) \
+                                and any(before + after in source for source in sources):
+                            cuts.append((diagram.id, lang, variant, before, after))
+    assert cuts == []

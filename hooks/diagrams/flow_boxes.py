@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from .model import Group, Node, Step, text_in
-from .svg import FONT, SMALL, Canvas, block_height, fits, num, wrap
+from .svg import FONT, SMALL, Canvas, block_height, fits, num, words_too_wide, wrap
 
 PAD_X = 10            # inside a box, left and right
 PAD_Y = 8             # inside a box, top and bottom
@@ -47,6 +47,7 @@ class Box:
     cell_rows: int = 0
     x: float = 0.0
     y: float = 0.0
+    too_wide: tuple[tuple[str, str], ...] = ()  # (word, its text): too wide even at the smallest size
 
     @property
     def right(self) -> float:
@@ -87,7 +88,9 @@ def measure(node: Node, lang: str, width: float, size: float = FONT) -> Box:
         height += (6 if lines else 0) + rows * CELL
     if node.stack:
         height += STACK
-    return Box(node, width, height, lines, note_lines, size, note_size, columns, rows)
+    too_wide = tuple([(w, label) for w in words_too_wide(label, inner, size)]
+                     + [(w, note) for w in words_too_wide(note, inner, note_size)])
+    return Box(node, width, height, lines, note_lines, size, note_size, columns, rows, too_wide=too_wide)
 
 
 def chosen_cells(count: int, chosen: int) -> set[int]:
@@ -112,6 +115,7 @@ def draw_box(c: Canvas, box: Box) -> None:
         c.rect(x + STACK, y - STACK, w, h, style + " dg-box--behind")
         c.rect(x + STACK / 2, y - STACK / 2, w, h, style + " dg-box--behind")
     c.rect(x, y, w, h, style)
+    c.too_wide.extend(box.too_wide)
     note_size = box.note_size
     content = block_height(box.lines, box.size)
     if box.note_lines:

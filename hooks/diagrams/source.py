@@ -35,6 +35,7 @@ from core.problems import Problem, did_you_mean
 from core.source_files import read_texts
 from core.sources import DIAGRAMS_FOLDER, FILE_ID
 
+from .fit import too_wide_problems
 from .kinds import _read_bars, _read_flow, _read_line
 from .model import KINDS, Diagram, Library
 from .yaml_reader import Where, _line_numbers, _Reader, yaml_problem
@@ -100,6 +101,7 @@ def read_library(files: dict[str, str]) -> Library:
                     f"({library.diagrams[diagram.id].path}); keep one of the two files.")))
             else:
                 library.diagrams[diagram.id] = diagram
+                library.problems.extend(too_wide_problems(diagram, files[path]))
     return library
 
 

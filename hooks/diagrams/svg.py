@@ -162,6 +162,12 @@ def fits(text: str, max_width: float, size: float) -> bool:
                for line in str(text).split("\n") for atom in _atoms(line.strip()) if atom != " ")
 
 
+def words_too_wide(text: str, max_width: float, size: float) -> list[str]:
+    """The words (pieces with no space inside) wider than max_width: they would be cut."""
+    return [atom for line in str(text).split("\n") for atom in _atoms(line.strip())
+            if " " not in atom and text_width(atom, size) > max_width]
+
+
 def _greedy(paragraph: str, max_width: float, size: float) -> list[str]:
     lines: list[str] = []
     current = ""
@@ -242,12 +248,14 @@ class Canvas:
 
     def __init__(self) -> None:
         self.parts: list[str] = []
+        self.too_wide: list[tuple[str, str]] = []  # (word, its text): no line of its box can hold it
 
     def add(self, element: str) -> None:
         self.parts.append(element)
 
     def extend(self, other: "Canvas") -> None:
         self.parts.extend(other.parts)
+        self.too_wide.extend(other.too_wide)
 
     def rect(self, x: float, y: float, w: float, h: float, cls: str, radius: float = 6) -> None:
         self.add(f'<rect class="{cls}" x="{num(x)}" y="{num(y)}" width="{num(w)}" '
