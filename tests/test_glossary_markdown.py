@@ -13,7 +13,6 @@ import re
 import subprocess
 import sys
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 import pytest
