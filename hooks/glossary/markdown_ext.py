@@ -26,9 +26,13 @@ Decisions (issue #15):
   out by urls.py. Zensical's link rewriting (v0.0.57) only touches stashed raw HTML,
   which these links never are; `link_style: source` links .md files for an engine that
   rewrites finished HTML too.
-- Hooks that run after it see what they saw before: every on_page_content hook (diagrams,
-  languages' spans, safety's nh3 check) ran after the glossary's and still does; search
-  and the handout read page.content and page.meta, which are the same.
+- Other hooks: every on_page_content hook (diagrams, languages' spans, safety's nh3 check)
+  ran after the glossary's linking and still does, on the same HTML; search and the handout
+  read page.content and page.meta, which are the same. The on_page_markdown hooks after
+  the glossary's (i18n's admonition titles run before it anyway; diagrams' markers,
+  contributing's dates, safety's meta escaping) now see the Markdown before the glossary's
+  additions, and none reads them: generated text holds no diagram marker, and page.meta's
+  title is still set by the adapter at priority 0, before safety's (-1000).
 - MkDocs-only, named plainly: "where this term is used" backlinks need every page of the
   language rendered first, so the adapter records `linked` after each page and fills the
   placeholder in on_page_context. Without that pass (`backlinks: false`, the default) the
