@@ -154,6 +154,14 @@ def test_the_page_comes_from_zensicals_rendering_context_when_no_adapter_sets_it
     assert glossary_links(html) == glossary_links(render_page("terms/rag.en.md")[0])
 
 
+def test_an_engine_loads_it_by_name_with_options_as_mkdocs_yml_would_list_it():
+    names, configs = site_extensions()
+    configs["glossary.markdown_ext"] = {"docs_dir": str(DOCS), "page": "terms/rag.en.md"}
+    md = markdown.Markdown(extensions=[*names, "glossary.markdown_ext"], extension_configs=configs)
+    html = md.convert(body_of((DOCS / "terms/rag.en.md").read_text(encoding="utf-8"))[0])
+    assert glossary_links(html) == glossary_links(render_page("terms/rag.en.md")[0])
+
+
 def test_without_a_page_the_extension_says_how_to_give_it_one():
     md = markdown.Markdown(extensions=[GlossaryExtension(docs_dir=str(DOCS))])
     with pytest.raises(ValueError, match="does not know which page it renders: set its 'page' option"):
