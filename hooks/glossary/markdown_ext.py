@@ -36,7 +36,7 @@ Decisions (issue #15):
 - MkDocs-only, named plainly: "where this term is used" backlinks need every page of the
   language rendered first, so the adapter records `linked` after each page and fills the
   placeholder in on_page_context. Without that pass (`backlinks: false`, the default) the
-  section is left out rather than shown empty. So are page.meta's title and search boost,
+  section is left out rather than shown empty. Also MkDocs-only: page.meta's title and search boost,
   the navigation (nav.py) and the term problems report.
 
 Hookless use (hooks/ on PYTHONPATH):  markdown_extensions: [glossary.markdown_ext: {docs_dir: docs}]
