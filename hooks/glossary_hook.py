@@ -1,6 +1,10 @@
-"""The glossary, wired into MkDocs: validate terms, link mentions, generate lists.
+"""The glossary, wired into MkDocs: validate terms, arrange the nav, adapt the Markdown extension.
 
-Thin event functions only; the work is done by the plain modules in glossary/.
+The page-level work (term cards, generated lists, mention links) is the Markdown extension
+in glossary/markdown_ext.py, which runs on engines without hooks too; this file is its
+thin MkDocs adapter: it puts one extension instance in the build's markdown_extensions,
+tells it which page is rendered next, and does what needs MkDocs or every page (the nav,
+page.meta, the backlinks, the term URLs search reads, the problems report).
 mkdocs-static-i18n runs every event once per language: on_files at default
 priority sees both languages' files (so translations can be cross-checked),
 the later events see one language, read from `page.file.locale`.
@@ -11,7 +15,6 @@ the config (glossary/build.py); this hook is its only writer.
 from __future__ import annotations
 
 import html as html_lib
-import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -21,15 +24,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from core.languages import DEFAULT_LANGUAGE
 from core.problems import stop_sentence
-from core.sources import is_compare_page, language_of, page_id, split_front_matter
+from core.sources import language_of
 from glossary import build, render
-from glossary.matcher import link_mentions
+from glossary.markdown_ext import GlossaryExtension
 from glossary.nav import arrange_navigation
-from glossary.registry import Registry, Term
+from glossary.registry import Registry
 from languages.i18n import is_inner_build
 
+EXTENSION_KEY = "llm_terms_glossary_markdown"  # the build's one GlossaryExtension, on the config
 log = get_plugin_logger("glossary")
 
 # -----------------------------------------------------------------------------
@@ -38,9 +41,15 @@ log = get_plugin_logger("glossary")
 
 
 def on_config(config):
-    """A new GlossaryBuild per build; i18n's inner language builds share the outer one."""
+    """A new GlossaryBuild per build, and the glossary's Markdown extension in the build's list.
+
+    i18n's inner language builds share the outer one's of both (the config is the same object)."""
     if not is_inner_build(config):
         config[build.CONFIG_KEY] = None
+        extension = GlossaryExtension(docs_dir=config.docs_dir, use_directory_urls=config.use_directory_urls,
+                                      backlinks=True)
+        config[EXTENSION_KEY] = extension
+        config.markdown_extensions.append(extension)  # an instance, as mkdocstrings adds its own
     return config
 
 
@@ -49,6 +58,7 @@ def on_files(files: Files, *, config) -> Files:
     if config[build.CONFIG_KEY] is None:
         # The same pages and validations as `make check` (hooks/checks/__init__.py).
         config[build.CONFIG_KEY] = build.read_glossary(Path(config.docs_dir))
+        config[EXTENSION_KEY].use(config[build.CONFIG_KEY])
         report_problems(config[build.CONFIG_KEY].registry)
     return files
 
@@ -60,63 +70,25 @@ def on_nav(nav: Navigation, *, config, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config, files: Files) -> str:
+    """Tell the extension which page Page.render converts next; set what only MkDocs reads."""
+    config[EXTENSION_KEY].set_page(page.file.src_uri)
     glossary = build.of(config)
-    lang = page.file.locale
-    terms = glossary.registry.in_language(lang)
-    source = page.file.src_uri
-
-    def link_to(term: Term) -> str:
-        return posixpath.relpath(language_of(term.path).base, posixpath.dirname(source) or ".")
-
-    if render.LEARNING_PATH_PLACEHOLDER in markdown:
-        path = render.learning_path(lang, glossary.registry.learning_path(lang), link_to)
-        markdown = markdown.replace(render.LEARNING_PATH_PLACEHOLDER, path)
-    if render.COMPARISONS_PLACEHOLDER in markdown:
-        markdown = markdown.replace(render.COMPARISONS_PLACEHOLDER, render.comparison_list(
-            lang, comparison_pages(glossary, lang, posixpath.dirname(source) or ".")))
-    if render.GLOSSARY_INDEX_PLACEHOLDER in markdown:
-        index = render.glossary_index(lang, list(terms.values()), link_to)
-        markdown = markdown.replace(render.GLOSSARY_INDEX_PLACEHOLDER, index)
-
-    head = ""
-    if lang != DEFAULT_LANGUAGE and page.file.src_path in glossary.registry.stale_translations:
-        head = render.stale_notice(lang)
-
-    term = glossary.term_of(source, lang)
-    if term is None:
-        checked = glossary.registry.checked.get(page.file.src_path)
-        if checked:  # a comparison page: dated, and ranked like a term page for "X vs Y"
-            head = render.checked_line(lang, checked) + "\n\n" + head
-            page.meta.setdefault("search", {}).setdefault("boost", 4)
-        return render.insert_after_title(markdown, head)
-    page.meta["title"] = term.display_title
-    page.meta.setdefault("search", {}).setdefault("boost", 4)
-    return "".join([
-        render.term_heading(term), "\n", render.term_card(term), "\n", head, markdown.rstrip("\n"),
-        render.related_section(term, terms, link_to),
-        render.backlinks_heading(lang),
-    ])
+    term = glossary.term_of(page.file.src_uri, page.file.locale)
+    if term is not None:
+        page.meta["title"] = term.display_title
+    if term is not None or glossary.registry.checked.get(page.file.src_path):
+        # Term and comparison pages rank first for their names and for "X vs Y".
+        page.meta.setdefault("search", {}).setdefault("boost", 4)
+    return markdown
 
 
 def on_page_content(html: str, *, page: Page, config, files: Files) -> str:
+    """Record the mentions the extension linked, for the backlinks."""
     glossary = build.of(config)
-    lang = page.file.locale
-    terms = glossary.registry.in_language(lang)
-    matcher = glossary.matchers.get(lang)
-    if not matcher:
-        return html
-    own = glossary.term_of(page.file.src_uri, lang)
-
-    urls = term_urls(glossary, lang, files)
-
-    def render_link(term_id: str, text_html: str) -> str:
-        return render.term_link(terms[term_id], get_relative_url(urls[term_id], page.url), text_html)
-
-    html, linked = link_mentions(html, matcher, render_link, exclude=[own.id] if own else [])
-    for term_id in linked:  # page.title is HTML; backlinks_html escapes the plain text
-        glossary.mentions[lang][term_id].append((html_lib.unescape(page.title), page.url))
-    mentioned = [terms[t] for t in linked]
-    return html + render.print_term_list(lang, mentioned) + render.preview_templates(lang, mentioned)
+    term_urls(glossary, page.file.locale, files)  # for search (build.term_names_by_url)
+    for term_id in config[EXTENSION_KEY].linked:  # page.title is HTML; backlinks_html escapes the text
+        glossary.mentions[page.file.locale][term_id].append((html_lib.unescape(page.title), page.url))
+    return html
 
 
 def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> dict:
@@ -144,18 +116,6 @@ def term_urls(glossary: build.GlossaryBuild, lang: str, files: Files) -> dict[st
             for term in glossary.registry.in_language(lang).values()
         }
     return glossary.term_urls[lang]
-
-
-def comparison_pages(glossary: build.GlossaryBuild, lang: str, here: str) -> list[tuple[str, str]]:
-    """(title, path relative to `here`) of this language's comparison pages."""
-    pages = []
-    for path, text in glossary.pages.items():
-        base, page_lang = language_of(path)
-        if page_lang == lang and is_compare_page(path):
-            meta, _, _ = split_front_matter(path, text)
-            title = (meta or {}).get("title") or page_id(path)
-            pages.append((str(title), posixpath.relpath(base, here)))
-    return pages
 
 
 def report_problems(registry: Registry) -> None:

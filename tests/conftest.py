@@ -25,6 +25,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  one launch setting for tests, PDFs, bench
+from core.sources import read_pages  # noqa: E402
+from glossary.registry import Registry, build_registry  # noqa: E402
 
 SUBPATH = "/llm-terms/"
 # A test that calls one of these runs a real build (or `make`) of its own.
@@ -48,6 +50,24 @@ def site_dir(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, f"the site does not build:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="session")
+def docs_pages() -> dict[str, str]:
+    """Every page under docs/ (source path -> text), read once per session."""
+    return read_pages(ROOT / "docs")
+
+
+@pytest.fixture(scope="session")
+def registry(docs_pages) -> Registry:
+    """The real content's terms, built once per session (not at import)."""
+    return build_registry(docs_pages)
+
+
+def article(site: Path, url: str) -> str:
+    """The <article> of a built page (url like 'en/terms/rag/'): the page's own content."""
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    return html[html.index("<article"):html.index("</article>")]
 
 
 def copy_project(destination: Path) -> Path:

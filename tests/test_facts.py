@@ -9,14 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from glossary.checked import as_of
+from conftest import article
 from core.html import visible_text
-from core.sources import is_compare_page, language_of, read_pages
-from glossary.registry import build_registry
+from core.sources import is_compare_page, language_of
+from glossary.checked import as_of
+from glossary.registry import Registry
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = read_pages(ROOT / "docs")
-REGISTRY = build_registry(PAGES)
 PREFIX = {"zh": "", "en": "en/"}
 # Pages a learner reads: everything but the trainer's page (which quotes what circulates).
 TRAINER_PAGE = "trainer-notes"
@@ -33,35 +31,34 @@ def page_html(site: Path, lang: str, url: str) -> str:
 
 
 def article_html(site: Path, lang: str, url: str) -> str:
-    html = page_html(site, lang, url)
-    return html[html.index("<article"):html.index("</article>")]
+    return article(site, PREFIX[lang] + url)
 
 
 def article_text(site: Path, lang: str, url: str) -> str:
     return html_module.unescape(visible_text(article_html(site, lang, url)))
 
 
-def learner_pages(lang: str) -> list[str]:
-    return sorted(url_of(p) for p in PAGES if language_of(p)[1] == lang and not p.startswith("_")
+def learner_pages(docs_pages: dict[str, str], lang: str) -> list[str]:
+    return sorted(url_of(p) for p in docs_pages if language_of(p)[1] == lang and not p.startswith("_")
                   and not url_of(p).startswith(TRAINER_PAGE))
 
 
-def dated_pages(lang: str) -> list[tuple[str, tuple[int, int]]]:
-    return [(url_of(path), checked) for path, checked in REGISTRY.checked.items()
+def dated_pages(registry: Registry, lang: str) -> list[tuple[str, tuple[int, int]]]:
+    return [(url_of(path), checked) for path, checked in registry.checked.items()
             if language_of(path)[1] == lang]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_term_and_comparison_page_is_dated(lang):
-    dated = {url for url, _ in dated_pages(lang)}
-    terms = {f"terms/{t}/" for t in REGISTRY.terms[lang]}
-    compares = {url_of(p) for p in PAGES if is_compare_page(p) and language_of(p)[1] == lang}
+def test_every_term_and_comparison_page_is_dated(lang, docs_pages, registry):
+    dated = {url for url, _ in dated_pages(registry, lang)}
+    terms = {f"terms/{t}/" for t in registry.terms[lang]}
+    compares = {url_of(p) for p in docs_pages if is_compare_page(p) and language_of(p)[1] == lang}
     assert terms and compares and terms | compares == dated
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_month_shows_near_the_summary_on_every_dated_page(site_dir, lang):
-    for url, checked in dated_pages(lang):
+def test_the_month_shows_near_the_summary_on_every_dated_page(site_dir, lang, registry):
+    for url, checked in dated_pages(registry, lang):
         html = page_html(site_dir, lang, url)
         line = re.search(r'<p class="page-checked"[^>]*>([^<]+)</p>', html)
         assert line and as_of(lang, checked).casefold() in line.group(1).casefold(), url
@@ -73,10 +70,10 @@ def test_the_month_shows_near_the_summary_on_every_dated_page(site_dir, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_handout_shows_each_pages_month(site_dir, lang):
+def test_the_handout_shows_each_pages_month(site_dir, lang, registry):
     html = page_html(site_dir, lang, "handout/")
     shown = re.findall(r'<p class="page-checked"[^>]*>([^<]+)</p>', html)
-    assert len(shown) == len(dated_pages(lang))
+    assert len(shown) == len(dated_pages(registry, lang))
     assert all(re.search(r"\d{4}", text) for text in shown)
 
 
@@ -89,9 +86,9 @@ ZH_ALLOWED = re.compile(r"(?:合同|法规|条款|文件|协议|招标文件|法
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_learner_page_talks_about_a_source_article(site_dir, lang):
+def test_no_learner_page_talks_about_a_source_article(site_dir, lang, docs_pages):
     found = []
-    for url in learner_pages(lang) + ["handout/"]:
+    for url in learner_pages(docs_pages, lang) + ["handout/"]:
         text = article_text(site_dir, lang, url)
         if lang == "zh":
             text = ZH_ALLOWED.sub("", text)
@@ -100,9 +97,9 @@ def test_no_learner_page_talks_about_a_source_article(site_dir, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_misconceptions_have_their_own_titled_box(site_dir, lang):
+def test_misconceptions_have_their_own_titled_box(site_dir, lang, docs_pages):
     boxes = 0
-    for url in learner_pages(lang):
+    for url in learner_pages(docs_pages, lang):
         html = page_html(site_dir, lang, url)
         for match in re.finditer(r'<div class="admonition misconception">\s*<p class="admonition-title">([^<]+)</p>', html):
             assert match.group(1).startswith(MISCONCEPTION_TITLE[lang]), (url, match.group(1))
@@ -217,15 +214,15 @@ def test_the_corrected_facts_are_stated(site_dir, url, lang, says, no_longer):
         assert no_longer not in text and no_longer not in flat, f"{lang} {url}: still says {no_longer!r}"
 
 
-def test_one_figure_for_r1s_weights_everywhere():
+def test_one_figure_for_r1s_weights_everywhere(docs_pages):
     """About 700 GB; 720 GB is named only where the count that gives it is explained."""
-    for path, text in PAGES.items():
+    for path, text in docs_pages.items():
         for match in re.finditer(r"720\s*GB", text):
             assert language_of(path)[0] == "terms/deepseek-full.md" or "Unsloth" in text[max(0, match.start() - 200):match.end() + 200], path
 
 
-def test_one_casing_of_token_in_chinese_and_one_english_name_for_the_full_model():
-    for path, text in PAGES.items():
+def test_one_casing_of_token_in_chinese_and_one_english_name_for_the_full_model(docs_pages):
+    for path, text in docs_pages.items():
         if language_of(path)[1] == "zh" and not path.startswith("_"):
             body = re.sub(r"《[^》]*》", "", text.split("\n---", 1)[-1])  # a cited title keeps its casing
             # lower-case token in Chinese text; an English phrase ("Time to First Token") keeps its casing
@@ -240,13 +237,13 @@ BEGINNER_START = ["llm", "token", "prompt", "hallucination", "rag", "knowledge-b
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_learning_path_starts_where_readers_start(site_dir, lang):
+def test_the_learning_path_starts_where_readers_start(site_dir, lang, registry):
     html = page_html(site_dir, lang, "")
     path = html[html.index('id="level-beginner"'):]
     # the first link of each item is its term; its summary may link other terms
     order = re.findall(r'<li><a href="terms/([a-z0-9-]+)/"', path)
     assert order[:len(BEGINNER_START)] == BEGINNER_START
-    levels = {t.id: t.level for t in REGISTRY.terms[lang].values()}
+    levels = {t.id: t.level for t in registry.terms[lang].values()}
     assert all(levels[t] == "insider" for t in ("ppo", "grpo", "soft-labels", "noise"))
     assert order.index("pre-training") > order.index("quantization")
     assert "trainer-notes" not in " ".join(order)

@@ -10,20 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
+from conftest import article, copy_project, mkdocs_build
 from core.html import visible_text
-from core.sources import read_pages
-from glossary.registry import build_registry
-
-ROOT = Path(__file__).resolve().parent.parent
-REGISTRY = build_registry(read_pages(ROOT / "docs"))
 TERM_LINK = re.compile(r'<a class="glossary-term" href="([^"]*)" data-term="([^"]*)" aria-describedby="([^"]*)">')
 TEMPLATE = re.compile(r'<p id="(term-preview-[^"]+)" data-name="([^"]*)" data-level="([^"]*)">(.*?)</p>', re.S)
-
-
-def article(site: Path, url: str) -> str:
-    html = (site / url / "index.html").read_text(encoding="utf-8")
-    return html[html.index("<article"):html.index("</article>")]
 
 
 def sections(html: str) -> list[str]:
@@ -33,14 +23,14 @@ def sections(html: str) -> list[str]:
 # -- links and preview templates in the built HTML--------------------------------------------
 
 @pytest.mark.parametrize("prefix,lang", [("", "zh"), ("en/", "en")])
-def test_mentions_link_to_the_term_page_and_describe_it_with_its_preview_template(site_dir, prefix, lang):
+def test_mentions_link_to_the_term_page_and_describe_it_with_its_preview_template(site_dir, prefix, lang, registry):
     html = article(site_dir, prefix + "terms/grpo/")
     links = TERM_LINK.findall(html)
     assert links, "no glossary link on the GRPO page"
     templates = {tid: (name, level, text) for tid, name, level, text in TEMPLATE.findall(html)}
     assert len(templates) == len(TEMPLATE.findall(html)), "a term's template written twice"
     for href, term_id, described_by in links:
-        term = REGISTRY.terms[lang][term_id]
+        term = registry.terms[lang][term_id]
         assert href == f"../{term_id}/"
         name, level, text = templates[described_by]
         assert name == escape(term.display_title)
@@ -51,8 +41,8 @@ def test_mentions_link_to_the_term_page_and_describe_it_with_its_preview_templat
 
 
 @pytest.mark.parametrize("prefix,lang", [("", "zh"), ("en/", "en")])
-def test_only_the_first_mention_per_section_and_never_the_page_own_term(site_dir, prefix, lang):
-    for term in REGISTRY.terms[lang].values():
+def test_only_the_first_mention_per_section_and_never_the_page_own_term(site_dir, prefix, lang, registry):
+    for term in registry.terms[lang].values():
         html = article(site_dir, f"{prefix}terms/{term.id}/")
         assert f'data-term="{term.id}"' not in html, f"{term.id} links to itself"
         for section in sections(html):
@@ -92,10 +82,10 @@ def test_visible_text_is_the_same_with_and_without_the_links(site_dir):
 # -- generated pages ---------------------------------------------------------------
 
 @pytest.mark.parametrize("prefix,lang", [("", "zh"), ("en/", "en")])
-def test_glossary_index_lists_every_term_with_summary_and_aliases_by_category(site_dir, prefix, lang):
+def test_glossary_index_lists_every_term_with_summary_and_aliases_by_category(site_dir, prefix, lang, registry):
     html = article(site_dir, prefix + "glossary/")
     text = re.sub(r"</?(?:span|a)\b[^>]*>", "", html)  # Chinese names on English pages sit in lang spans
-    for term in REGISTRY.terms[lang].values():
+    for term in registry.terms[lang].values():
         assert f'href="../terms/{term.id}/"' in html, term.id
         assert escape(term.summary, quote=False)[:20] in text, term.id
         for alias in term.aliases:
@@ -105,14 +95,14 @@ def test_glossary_index_lists_every_term_with_summary_and_aliases_by_category(si
 
 @pytest.mark.parametrize("prefix,lang,related,used_on", [
     ("", "zh", "相关术语", "哪些页面提到它"), ("en/", "en", "Related terms", "Where this term is used")])
-def test_term_pages_show_related_terms_and_where_they_are_used(site_dir, prefix, lang, related, used_on):
-    rag = REGISTRY.terms[lang]["rag"]
+def test_term_pages_show_related_terms_and_where_they_are_used(site_dir, prefix, lang, related, used_on, registry):
+    rag = registry.terms[lang]["rag"]
     html = article(site_dir, prefix + "terms/rag/")
     assert re.search(r'<h2[^>]*id="related"', html) and related in html and used_on in html
     related_part = html[html.index('id="related"'):html.index('id="used-on"')]
     for term_id in rag.related:
         assert f'href="../{term_id}/"' in related_part
-        assert REGISTRY.terms[lang][term_id].summary in visible_text(related_part)
+        assert registry.terms[lang][term_id].summary in visible_text(related_part)
     used_part = html[html.index('id="used-on"'):]
     assert 'href="../vector-database/"' in used_part  # the vector database page mentions RAG
 

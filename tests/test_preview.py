@@ -17,16 +17,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
-from core.sources import read_pages
 from core.words import word
 from diagrams.svg import chinese_words
 from glossary import render
-from glossary.registry import Term, build_registry
+from glossary.registry import Registry, Term
 from glossary.vocabulary import level_title
 from languages.permalinks import translate_permalinks
 
-REGISTRY = build_registry(read_pages(ROOT / "docs"))
 PREFIX = {"zh": "", "en": "en/"}
 # (language, width, scheme, the page whose mentions are tried): every combination of
 # language, width and scheme, and each kind of page with mentions in each language.
@@ -80,8 +77,8 @@ def tab_to(page, link, limit: int = 400) -> None:
     raise AssertionError(f"{limit} presses of Tab never reached the mention")
 
 
-def expect_card_for(page, link, lang):
-    term = REGISTRY.terms[lang][link.get_attribute("data-term")]
+def expect_card_for(page, link, lang, registry: Registry):
+    term = registry.terms[lang][link.get_attribute("data-term")]
     state = card_state(page)
     assert state["open"], "no preview card"
     assert state["name"] == term.display_title and state["summary"] == term.summary
@@ -98,7 +95,7 @@ def expect_card_for(page, link, lang):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang,width,scheme,path", MATRIX, ids=IDS)
-def test_preview_card(browser, base_url, artifacts, lang, width, scheme, path):
+def test_preview_card(browser, base_url, artifacts, lang, width, scheme, path, registry):
     context = open_context(browser, width, scheme)
     page = context.new_page()
     outside = []
@@ -110,7 +107,7 @@ def test_preview_card(browser, base_url, artifacts, lang, width, scheme, path):
 
     if width < 600:
         link.tap()  # first tap: the card, not the page
-        state = expect_card_for(page, link, lang)
+        state = expect_card_for(page, link, lang, registry)
         assert page.url == base_url + PREFIX[lang] + path
         page.screenshot(path=str(artifacts / f"{name}.png"))
         page.touchscreen.tap(5, page.viewport_size["height"] - 5)  # a tap outside closes it
@@ -129,7 +126,7 @@ def test_preview_card(browser, base_url, artifacts, lang, width, scheme, path):
         page.wait_for_timeout(120)
         assert not card_state(page)["open"], "opens without a hover intent"
         page.locator(CARD).wait_for(state="visible", timeout=2000)
-        state = expect_card_for(page, link, lang)
+        state = expect_card_for(page, link, lang, registry)
         page.screenshot(path=str(artifacts / f"{name}.png"))
         box = state["box"]  # hoverable: the pointer crosses the gap and rests on the card
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=8)
@@ -147,7 +144,7 @@ def test_preview_card(browser, base_url, artifacts, lang, width, scheme, path):
         assert not card_state(page)["open"]
         page.evaluate("document.activeElement && document.activeElement.blur()")
         tab_to(page, link)  # keyboard focus opens it, Esc and leaving close it
-        expect_card_for(page, link, lang)
+        expect_card_for(page, link, lang, registry)
         assert serious_violations(page) == [], "the page with its card open (and the focused mention)"
         page.keyboard.press("Escape")
         assert not card_state(page)["open"]
@@ -161,7 +158,7 @@ def test_preview_card(browser, base_url, artifacts, lang, width, scheme, path):
         focused = page.evaluate("document.activeElement.matches('a.glossary-term') && document.activeElement.dataset.term")
         after = card_state(page)
         assert after["open"] == bool(focused)
-        assert not focused or after["name"] == REGISTRY.terms[lang][focused].display_title != state["name"]
+        assert not focused or after["name"] == registry.terms[lang][focused].display_title != state["name"]
 
     # Light: a border sets it off; dark: its own lighter surface and a visible edge too.
     assert state["borderWidth"] == "1px" and state["border"] not in ("rgba(0, 0, 0, 0)", "transparent")
@@ -200,7 +197,7 @@ def test_a_summary_that_looks_like_markup_shows_as_text(browser, base_url, lang)
 
 
 @pytest.mark.browser
-def test_every_kind_of_page_with_mentions_gets_previews(browser, base_url):
+def test_every_kind_of_page_with_mentions_gets_previews(browser, base_url, registry):
     page = browser.new_page()
     for lang in ("zh", "en"):
         for path in ("", "terms/moe/", "compare/dense-vs-moe/", "faq/", "glossary/", "trainer-notes/"):
@@ -209,13 +206,13 @@ def test_every_kind_of_page_with_mentions_gets_previews(browser, base_url):
             page.keyboard.press("Tab")
             link.focus()
             state = card_state(page)
-            assert state["open"] and state["summary"] == REGISTRY.terms[lang][link.get_attribute("data-term")].summary, path
+            assert state["open"] and state["summary"] == registry.terms[lang][link.get_attribute("data-term")].summary, path
     page.close()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang,width,scheme,path", MATRIX, ids=IDS)
-def test_walkthrough_fixes(browser, base_url, site_dir, artifacts, lang, width, scheme, path):
+def test_walkthrough_fixes(browser, base_url, site_dir, artifacts, lang, width, scheme, path, registry):
     context = open_context(browser, width, scheme)
     page = context.new_page()
     prefix = PREFIX[lang]
@@ -245,7 +242,7 @@ def test_walkthrough_fixes(browser, base_url, site_dir, artifacts, lang, width, 
         for (; dd && dd.tagName === 'DD'; dd = dd.nextElementSibling)
             hits += dd.querySelectorAll(`a.glossary-term[data-term="${id}"]`).length;
         return hits; })""")
-    assert len(selves) == len(REGISTRY.terms[lang]) and sum(selves) == 0
+    assert len(selves) == len(registry.terms[lang]) and sum(selves) == 0
 
     # A wide table on a phone: a shadow says it scrolls, and the first column stays.
     page.goto(base_url + prefix + "compare/deepseek-versions/")

@@ -3,7 +3,9 @@
 glossary_hook.py creates it in the outer build's on_config, keeps it on the MkDocs
 config (under CONFIG_KEY) so it lives exactly as long as that build and its inner
 per-language builds, and is the only writer. search_hook.py and handout_hook.py read
-it through `of(config)`. Nothing here imports MkDocs: `config` is used as a mapping.
+it through `of(config)`, the Markdown extension (markdown_ext.py) through `use()`; an
+engine without hooks lets the extension read its own. Nothing here imports MkDocs:
+`config` is used as a mapping.
 """
 
 from __future__ import annotations
