@@ -365,3 +365,48 @@ def test_index_is_not_a_term_name():
         problem = name_problem(f"terms/{name}")
         assert problem is not None and "'index' is not a term" in problem.message
     assert name_problem("terms/indexing.md") is None and name_problem("index.md") is None
+
+
+# -----------------------------------------------------------------------------
+# Links: footnotes, and paths in raw HTML
+# -----------------------------------------------------------------------------
+
+
+def test_a_footnote_holding_html_is_not_a_link_but_its_links_are_checked():
+    from checks.links import link_problems, link_targets
+    page = "---\ntitle: X\n---\n\nText[^x][^y].\n\n[^x]: <b>bold</b> and [a link](nowhere.md)\n[^y]: <em>c</em>\n"
+    assert link_targets(page) == [(7, "nowhere.md")]
+    problems = [(p.line, p.message) for p in link_problems({"faq.md": page}, {"faq.md"})]
+    assert len(problems) == 1 and problems[0][0] == 7 and "'nowhere.md' leads nowhere" in problems[0][1]
+
+
+def test_paths_in_raw_html_are_read_from_the_pages_address():
+    """MkDocs adjusts Markdown paths to the page's address (terms/rag.md is terms/rag/), not raw HTML's."""
+    from checks.links import link_problems
+    files = {"index.md", "index.en.md", "terms/rag.md", "terms/rag.en.md", "assets/logo.png"}
+    body = ('---\ntitle: X\n---\n\n<img src="../../assets/logo.png" alt="fine"> <a href="../../">fine</a> '
+            '<a href="https://example.com/">fine</a> <img src="data:x" alt="nh3 refuses it">\n\n'
+            '`<img src="in-code.png">`\n\n```html\n<img src="in-a-fence.png">\n```\n\n'
+            '<img src="../assets/logo.png" alt="Logo" width="40">\n\n'
+            "<IMG SRC='../assets/missing.png'>\n\n<a href=\"rag.md\">RAG</a> <img src=\"/assets/logo.png\">\n"
+            '<img src="../../../etc/passwd">\n')
+    problems = [(p.line, p.field, p.message) for p in link_problems({"terms/x.md": body}, files | {"terms/x.md"})]
+    assert [(line, field) for line, field, _ in problems] == [
+        (13, "image"), (15, "image"), (17, "link"), (17, "image"), (18, "image")]
+    written_as_markdown, missing, md_link, absolute, outside = (m for _, _, m in problems)
+    assert "the browser would ask for 'terms/assets/logo.png'" in written_as_markdown.replace("reader's ", "")
+    assert written_as_markdown.endswith('Write it in Markdown instead: ![Logo](../assets/logo.png){ width="40" }.')
+    assert "leads nowhere" in missing and "Check the path" in missing and "Did you mean '../assets/logo.png'" not in missing
+    assert md_link.endswith("Write it in Markdown instead: [text](rag.md).")
+    assert "starts with '/'" in absolute and "leads outside the site" in outside
+    # An English page is published under en/: the same HTML path leads elsewhere.
+    english = link_problems({"terms/x.en.md": '<img src="../../assets/logo.png">\n'}, files | {"terms/x.en.md"})
+    assert [p.line for p in english] == [1] and "'en/assets/logo.png'" in english[0].message
+
+
+def test_published_addresses_are_the_builds(site_dir):
+    from checks.html_paths import published
+    from core.source_files import walk
+    files = {path for path in walk(ROOT / "docs")[0] if not path.startswith(("_snippets/", "_diagrams/"))}
+    for address in published({p for p in files if p.endswith(".md")}, files):
+        assert (site_dir / address).exists() or (site_dir / address / "index.html").exists(), address

@@ -21,12 +21,14 @@ from core.problems import Problem, did_you_mean
 from core.sources import DIAGRAMS_FOLDER, SNIPPETS_FOLDER, body_of, language_of
 from glossary.vocabulary import CATEGORIES
 
+from .html_paths import html_path_problems, published
 from .references import snippet_names
 
 _CODE_SPAN = re.compile(r"(`+).*?\1")
-# [text](target "title"), ![alt](target), [text](<target>), and [id]: target definitions.
+# [text](target "title"), ![alt](target), [text](<target>), and [id]: target definitions
+# ('[^id]: text' is a footnote, whose text is Markdown like any line's, not a target).
 _INLINE = re.compile(r"!?\[[^\]\n]*\]\(\s*(?:<([^>\n]*)>|([^\s)]*))")
-_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)")
+_DEFINITION = re.compile(r"^\s{0,3}\[(?!\^)[^\]\n]+\]:\s*<?([^\s>]+)")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _NOT_BUILT = (f"{SNIPPETS_FOLDER}/", f"{DIAGRAMS_FOLDER}/")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$")
@@ -76,10 +78,12 @@ def link_problems(pages: dict[str, str], files: set[str]) -> list[Problem]:
     built = {path for path in files if not path.startswith(_NOT_BUILT)}
     # A link to 'rag.md' from an English page is to its English version: either counts.
     bases = {language_of(path).base for path in built if path.endswith(".md")}
+    site = published({path for path in built if path.endswith(".md")}, built)
     problems = []
     for path, text in sorted(pages.items()):
         if path.startswith(_NOT_BUILT):  # snippets' links are the including page's
             continue
+        problems.extend(html_path_problems(path, text, built | bases, site))  # raw HTML's, read as a browser does
         for line, target in link_targets(text):
             if _SCHEME.match(target):
                 continue

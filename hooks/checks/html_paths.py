@@ -1,0 +1,109 @@
+"""Paths in a page's raw HTML (<img src>, <a href>): each leads to a file the site publishes.
+
+MkDocs rewrites the paths of Markdown links and images for the page's address (the page
+'terms/rag.md' is published as 'terms/rag/'), but leaves raw HTML exactly as written, and
+checks none of it: `<img src="../assets/x.png">` in terms/rag.md, written as the Markdown
+image would be, asks the reader's browser for 'terms/assets/x.png', which does not exist.
+This check reads each path as the browser will, from the page's published address, and
+refuses the ones that lead nowhere with the Markdown to write instead. Addresses on other
+sites are safety/'s (an image from one is refused; a link to one is the reader's to click).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+
+from core.languages import DEFAULT_LANGUAGE
+from core.markdown import outside_code_blocks
+from core.problems import Problem, did_you_mean
+from core.sources import body_of, language_of
+
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+_TAG = re.compile(r"<(?:img|a)\s[^>]*>", re.IGNORECASE)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_PATH_OF = {"img": "src", "a": "href"}
+
+
+def published_address(path: str) -> str:
+    """The folder a page is published as, from the site's root: 'terms/rag.md' ->
+    'terms/rag/', 'index.en.md' -> 'en/', 'compare/index.md' -> 'compare/'
+    (use_directory_urls, i18n's suffix structure: other languages under their code)."""
+    base, lang = language_of(path)
+    stem = base[:-3]
+    folder = stem[:-len("index")] if stem == "index" or stem.endswith("/index") else f"{stem}/"
+    return (f"{lang}/" if lang != DEFAULT_LANGUAGE else "") + folder
+
+
+def published(pages: set[str], files: set[str]) -> set[str]:
+    """What a browser can ask the built site for: every page's address (with or without
+    its index.html) and every other file at its own path."""
+    found = {name for name in files if not name.endswith(".md")}
+    for page in pages:
+        address = published_address(page)
+        found.update({address.rstrip("/"), f"{address}index.html"})
+    return found
+
+
+def html_paths(text: str) -> list[tuple[int, str, dict[str, str]]]:
+    """(line, tag, attributes) of every <img src> and <a href> in a page's raw HTML, code left out."""
+    body, first_line = body_of(text)
+    found = []
+    for index, line in outside_code_blocks(body.split("\n")):
+        for tag in _TAG.findall(_CODE_SPAN.sub("", line)):
+            parser = _Attributes()
+            parser.feed(tag)
+            parser.close()
+            if parser.tag in _PATH_OF and parser.attributes.get(_PATH_OF[parser.tag], "").strip():
+                found.append((first_line + index, parser.tag, parser.attributes))
+    return found
+
+
+def html_path_problems(path: str, text: str, sources: set[str], built: set[str]) -> list[Problem]:
+    """sources: the files under docs/ the site builds; built: published() of them."""
+    address = published_address(path)
+    problems = []
+    for line, tag, attributes in html_paths(text):
+        target = attributes[_PATH_OF[tag]].strip()
+        if _SCHEME.match(target) or target.startswith(("//", "#")):
+            continue
+        what = "image" if tag == "img" else "link"
+        file = target.split("#", 1)[0].split("?", 1)[0]
+        asked = posixpath.normpath(posixpath.join(address, file))
+        asked = "" if asked == "." else asked  # the home page
+        as_markdown = posixpath.normpath(posixpath.join(posixpath.dirname(path), file))
+        if target.startswith("/"):
+            trouble = "starts with '/', which breaks when the site is served under a sub-path"
+        elif asked == ".." or asked.startswith("../"):
+            trouble = "leads outside the site"
+        elif asked in built:
+            continue
+        else:
+            trouble = (f"leads nowhere: from this page's address '{address or './'}' the reader's "
+                       f"browser would ask for '{asked}', which the site does not have (MkDocs "
+                       f"adjusts the paths of Markdown {what}s to the page's address, not those in HTML)")
+        fits = as_markdown in sources or language_of(as_markdown).base in sources
+        hint = "" if fits or target.startswith("/") else (
+            f" Check the path: it is relative to this file.{did_you_mean(as_markdown, sorted(sources))}")
+        problems.append(Problem(path, what, (
+            f"the {what} '{target}' in this page's HTML {trouble}. Write it in Markdown instead: "
+            f"{_as_markdown(tag, attributes, target if fits else 'path/relative/to/this/file')}.{hint}"), line))
+    return problems
+
+
+def _as_markdown(tag: str, attributes: dict[str, str], target: str) -> str:
+    if tag == "a":
+        return f"[text]({target})"
+    size = " ".join(f'{name}="{attributes[name]}"' for name in ("width", "height") if attributes.get(name))
+    return f"![{attributes.get('alt') or 'description'}]({target})" + (f"{{ {size} }}" if size else "")
+
+
+class _Attributes(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tag, self.attributes = "", {}
+
+    def handle_starttag(self, tag, attrs):
+        if not self.tag:
+            self.tag, self.attributes = tag, {name: value or "" for name, value in attrs}
