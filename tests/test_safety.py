@@ -277,3 +277,44 @@ def test_make_check_refuses_a_stylesheet_or_script_that_asks_another_site(tmp_pa
         "'https://evil.example/x.css'. Readers on the intranet cannot reach it, and the site makes no request "
         "outside itself. Copy the file into docs/assets/ and use it from there (a path relative to this file), "
         "or remove the line."]
+
+
+def test_hidden_text_in_a_pages_own_html_is_refused_at_its_line():
+    from safety.precheck import raw_html_problems
+    text = ('---\ntitle: X\n---\n\nA word on hidden things is fine.\n\n<p hidden>secret words</p>\n\n'
+            'By attr_list\n{: hidden="" }\n\n<div class="glossary-print-list">x</div>\n\n'
+            '<span style="vertical-align: -9999px">far</span> <span style="vertical-align: middle">ok</span>\n\n'
+            '??? note "Opens"\n    Text a reader opens is fine.\n')
+    found = [(p.line, p.message.split(" hides")[0].split(" can")[0]) for p in raw_html_problems("x.md", text)]
+    assert found == [(7, "the attribute 'hidden' on <p>"), (10, "the attribute 'hidden' on <p>"),
+                     (12, "the class 'glossary-print-list' is the site's own and"),
+                     (14, "the style 'vertical-align:-9999px' on <span>")], found
+
+
+def test_the_hiding_classes_are_the_ones_our_css_hides_on_screen():
+    """Every class our screen CSS sets to display: none (print.css is for paper) is in the list."""
+    from safety.hiding import HIDING_CLASSES
+    hidden = set()
+    for name in ("extra.css", "term-preview.css"):
+        css = (ROOT / "docs/assets/stylesheets" / name).read_text(encoding="utf-8")
+        css = re.sub(r"@media print\s*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
+        for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+            if re.search(r"display\s*:\s*none", body):
+                hidden |= {c for c in re.findall(r"\.([\w-]+)", selectors.split(",")[-1].split()[-1])
+                           if not c.startswith("md-")}
+    hidden |= set(re.findall(r"^\.([\w-]+) \{ display: none; \}", (ROOT / "docs/assets/stylesheets/print.css")
+                             .read_text(encoding="utf-8"), re.M))  # print.css's screen-only rules
+    assert hidden and hidden <= HIDING_CLASSES, hidden - HIDING_CLASSES
+
+
+def test_search_exclude_only_on_the_printed_documents_and_no_boost():
+    from core.sources import read_pages, split_front_matter
+    from safety.hiding import SEARCH_EXCLUDED, search_field_problems
+    pages = read_pages(ROOT / "docs")
+    excluded = {path for path, text in pages.items()
+                if ((split_front_matter(path, text)[0] or {}).get("search") or {}).get("exclude")}
+    assert {p.replace(".en.md", ".md") for p in excluded} == SEARCH_EXCLUDED  # every one used, in both languages
+    text = "---\ntitle: X\nsearch:\n  exclude: true\n  boost: 9\n---\n"
+    found = [(p.line, p.message[:20]) for p in search_field_problems("terms/x.md", {"search": {"exclude": True, "boost": 9}}, text)]
+    assert found == [(3, "'search: exclude' ta"), (3, "'search: boost' puts")]
+    assert search_field_problems("trainer-notes.en.md", {"search": {"exclude": True}}, text) == []

@@ -26,12 +26,13 @@ from typing import Callable
 from core.languages import DEFAULT_LANGUAGE
 from core.problems import Problem, errors
 from core.source_files import read_texts, source_problems, walk
-from core.sources import SNIPPETS_FOLDER, language_of, read_pages
+from core.sources import SNIPPETS_FOLDER, language_of, read_pages, split_front_matter
 from diagrams import markers as diagram_markers
 from diagrams import source as diagram_source
 from diagrams import texts as diagram_texts
 from diagrams.model import Library
 from glossary.registry import Registry, build_registry, old_facts
+from safety.hiding import search_field_problems
 from safety.precheck import raw_html_problems
 
 from . import assets, links, lint, references
@@ -111,6 +112,8 @@ SOURCE_CHECKS: tuple[Check, ...] = (
         references.snippet_problems(c.pages, c.snippets) + references.template_problems(c.pages, c.templates))),
     Check("links between pages", True, lambda c: links.link_problems(c.pages, c.files)),
     Check("boxes ('!!!', '???') and their text", True, _each_page(lint.callout_problems)),
+    Check("pages left out of search or pushed up in it ('search:' in front matter)", True, _each_page(
+        lambda path, text: search_field_problems(path, split_front_matter(path, text)[0], text))),
     Check("stylesheets and scripts the site publishes: no address on another site", True, lambda c: (
         assets.asset_problems(c.docs_dir, c.template_dirs or default_template_dirs(c.docs_dir)))),
 )

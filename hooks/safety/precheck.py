@@ -14,6 +14,7 @@ import markdown
 from core.problems import Problem
 from core.sources import split_front_matter
 
+from .hiding import hidden_text_problems
 from .built_page import id_line, id_sentence, line_in, reserved_or_repeated_ids, theme_class_sentence, theme_classes
 from .sanitize import sanitize
 from .sources import line_of
@@ -34,6 +35,7 @@ def raw_html_problems(path: str, text: str) -> list[Problem]:
     html = markdown.markdown(body, extensions=EXTENSIONS, extension_configs=_CONFIGS)
     result = sanitize(html)
     return ([Problem(path, "", sentence, line_of(text, sentence)) for sentence in result.refused]
+            + hidden_text_problems(path, text, html)
             + [Problem(path, "", theme_class_sentence(name), line_in(text, name))
                for name in theme_classes(result.html)]
             + [Problem(path, "", id_sentence(value), id_line(text, value))
