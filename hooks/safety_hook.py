@@ -57,7 +57,7 @@ def on_page_content(html: str, *, page: Page, config, files) -> str:
     for name in built_page.theme_classes(result.html):
         line = built_page.line_in(source, name)
         log.error(str(Problem(f"docs/{page.file.src_uri}", "", built_page.theme_class_sentence(name), line)))
-    return result.html
+    return built_page.without_fetching_classes(result.html)
 
 
 @event_priority(-1000)  # after the handout is assembled

@@ -317,18 +317,28 @@ def test_the_build_stops_on_what_make_check_reports_with_the_same_message(tmp_pa
         "terms/rag.md": '\n--8<-- "no-such-table.md"\n',
         "terms/sft.md": "\n[see](no-such-page.md) and [there](inference.md#nowhere)\n",
         "terms/cot.md": "\n!!! note\nThis text is not indented.\n",
+        # Raw HTML's path read from the page's address; a stylesheet and a script that ask another site.
+        "terms/dpo.md": '\n<img src="../assets/stylesheets/missing.png" alt="x">\n',
+        "assets/stylesheets/extra.css": "\n@import url(https://evil.example/x.css);\n",
+        "assets/javascripts/term-preview.js": '\nfetch("https://evil.example/track");\n',
     }
     for path, extra in add.items():
         (docs / path).write_text((docs / path).read_text(encoding="utf-8") + extra, encoding="utf-8")
     text = (docs / "faq.md").read_text(encoding="utf-8")
     (docs / "faq.md").write_text(text.replace("---\n", "---\ntemplate: no-such.html\n", 1), encoding="utf-8")
+    for path, search in (("terms/ppo.md", "search:\n  exclude: true\n"), ("glossary.md", "search:\n  boost: 9\n")):
+        text = (docs / path).read_text(encoding="utf-8")
+        (docs / path).write_text(text.replace("---\n", "---\n" + search, 1), encoding="utf-8")
 
     result = mkdocs_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output, output
     checked = make_check(docs)
     expected = [line.removeprefix("ERROR   ") for line in checked.stdout.splitlines() if line.startswith("ERROR")]
-    assert len(expected) == 5, checked.stdout
+    assert len(expected) == 10, checked.stdout
+    for says in ("terms/dpo.md:", "assets/stylesheets/extra.css:", "assets/javascripts/term-preview.js:",
+                 "terms/ppo.md:2 (field 'search')", "glossary.md:2 (field 'search')"):
+        assert any(says in line for line in expected), (says, expected)
     for line in expected:
         assert line in output, (line, output)
 

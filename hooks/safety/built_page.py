@@ -129,6 +129,15 @@ def repeated_ids(page_html: str) -> list[str]:
     return list(dict.fromkeys(repeated))
 
 
+def without_fetching_classes(content_html: str) -> str:
+    """The content without the classes that would make the theme fetch (refused, reported):
+    a refused build's pages, served for the tests, must not reach unpkg.com either."""
+    def clean(match: re.Match) -> str:
+        kept = [name for name in match.group(1).split() if name.lower() not in _FETCHING_CLASSES]
+        return f' class="{" ".join(kept)}"'
+    return _THEME_CLASS.sub(clean, content_html)
+
+
 def theme_class_sentence(name: str) -> str:
     """What the build and `make check` say about one of the theme's classes in a page."""
     if name.lower() in _FETCHING_CLASSES:
