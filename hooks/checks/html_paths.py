@@ -21,6 +21,13 @@ from core.problems import Problem, did_you_mean
 from core.sources import body_of, language_of
 
 _CODE_SPAN = re.compile(r"(`+).*?\1")
+# Where '<img ...>' is text, not HTML: a Markdown link's or image's title ([a](b "<img>")),
+# and abbreviation and link definitions (*[HTML]: ..., [id]: url "title"), which become
+# attributes. (A footnote's text is Markdown and may hold HTML: it is read.)
+_LINK_TITLE = re.compile(r"""\]\(\s*(?:<[^>\n]*>|[^\s)]*)\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\))\s*\)""")
+_DEFINITION = re.compile(r"^\s{0,3}(?:\*\[[^\]\n]+\]:|\[(?!\^)[^\]\n]+\]:)")
+# What the browser's URL parser drops before it reads a scheme: 'java&#x09;script:' is javascript:.
+_URL_IGNORED = re.compile(r"[\t\n\r]|^[\x00-\x20]+|[\x00-\x20]+$")
 _TAG = re.compile(r"<(?:img|a)\s[^>]*>", re.IGNORECASE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _PATH_OF = {"img": "src", "a": "href"}
@@ -51,7 +58,9 @@ def html_paths(text: str) -> list[tuple[int, str, dict[str, str]]]:
     body, first_line = body_of(text)
     found = []
     for index, line in outside_code_blocks(body.split("\n")):
-        for tag in _TAG.findall(_CODE_SPAN.sub("", line)):
+        if _DEFINITION.match(line):
+            continue
+        for tag in _TAG.findall(_LINK_TITLE.sub("](x)", _CODE_SPAN.sub("", line))):
             parser = _Attributes()
             parser.feed(tag)
             parser.close()
@@ -65,7 +74,7 @@ def html_path_problems(path: str, text: str, sources: set[str], built: set[str])
     address = published_address(path)
     problems = []
     for line, tag, attributes in html_paths(text):
-        target = attributes[_PATH_OF[tag]].strip()
+        target = _URL_IGNORED.sub("", attributes[_PATH_OF[tag]])
         if _SCHEME.match(target) or target.startswith(("//", "#")):
             continue
         what = "image" if tag == "img" else "link"

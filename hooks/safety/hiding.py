@@ -41,19 +41,23 @@ def hidden_text_problems(path: str, source: str, content_html: str) -> list[Prob
     for sentence in finder.sentences:
         if sentence.startswith("the class") and sentence.split("'")[1] not in source:
             continue  # the diagrams hook's two sizes of a diagram, not the contributor's
-        seen[sentence] = seen.get(sentence, 0) + 1  # the second <p hidden> is at the second match
-        problems.append(Problem(path, "", sentence, _line(source, sentence, seen[sentence])))
+        pattern = _pattern(sentence)
+        seen[pattern] = seen.get(pattern, 0) + 1  # the second hidden element is at the second match
+        problems.append(Problem(path, "", sentence, _line(source, pattern, seen[pattern])))
     return problems
 
 
-def _line(source: str, sentence: str, nth: int) -> int:
-    """The line of the source that holds the nth thing `sentence` names."""
+def _pattern(sentence: str) -> str:
+    """Where in the source the thing a sentence names is written."""
     if "'hidden'" in sentence:  # <p hidden>, or attr_list's '{: hidden }'
-        pattern = r"<[a-z][^>]*\shidden\b|\{:?[^}\n]*\bhidden\b"
-    elif sentence.startswith("the class"):
-        pattern = re.escape(sentence.split("'")[1])
-    else:
-        pattern = r"vertical-align"
+        return r"<[a-z][^>]*\shidden\b|\{:?[^}\n]*\bhidden\b"
+    if sentence.startswith("the class"):
+        return re.escape(sentence.split("'")[1])
+    return r"vertical-align"
+
+
+def _line(source: str, pattern: str, nth: int) -> int:
+    """The line of the source with the nth match of `pattern` (the last one if fewer)."""
     body = source.find("\n---", 1) if source.startswith("---") else 0
     matches = list(re.compile(pattern, re.IGNORECASE).finditer(source, max(body, 0)))
     if not matches:
