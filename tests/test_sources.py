@@ -294,6 +294,7 @@ def test_the_build_refuses_unreadable_files_before_mkdocs_reads_them(tmp_path):
     (docs / "terms/rag.markdown").write_text(RAG_ZH, encoding="utf-8")
     (docs / "faq.md").write_bytes((docs / "faq.md").read_text(encoding="utf-8").encode("gbk"))
     (docs / "_diagrams/bomb.yml").write_text(BOMB, encoding="utf-8")
+    (docs / "assets/page.xml").write_text(XHTML_IN_XML, encoding="utf-8")  # runs its script when opened
     (docs / "terms/sft.zh.md").write_text((docs / "terms/sft.md").read_text(encoding="utf-8"), encoding="utf-8")
     text = (docs / "glossary.md").read_text(encoding="utf-8")
     (docs / "glossary.md").write_text(text.replace("---\n", "---\ntitle: a\ntitle: b\n", 1), encoding="utf-8")
@@ -303,10 +304,11 @@ def test_the_build_refuses_unreadable_files_before_mkdocs_reads_them(tmp_path):
     assert result.returncode != 0 and "Traceback" not in output, output
     expected = [line.removeprefix("ERROR   ") for line in make_check(docs).stdout.splitlines()
                 if line.startswith("ERROR")]
-    assert len(expected) == 8, expected
+    assert len(expected) == 9, expected
     for line in expected:  # every problem make check names, word for word
         assert line in output, (line, output)
-    assert "8 source file problems found" in output
+    assert "9 source file problems found" in output
+    assert any(line.startswith("docs/assets/page.xml:1 (field 'file name')") for line in expected), expected
     assert not (tmp_path / "site").exists() or not any((tmp_path / "site").rglob("environ*"))
 
 
@@ -367,6 +369,23 @@ def test_only_the_normal_page_template_may_be_chosen():
     refused = {problem.path: problem.message for problem in template_problems(pages, themes)}
     assert sorted(refused) == ["terms/404.md", "terms/blog-post.md", "terms/redirect.md"]
     assert all("use one of: main.html" in message for message in refused.values())
+
+
+XHTML_IN_XML = ('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+                '<script>window.pw = 1</script></body></html>\n')
+
+
+def test_only_inert_kinds_of_file_are_published():
+    """Chromium runs the script of an .xml file holding XHTML, or naming an XSLT stylesheet,
+    opened from the site (tried by hand): a link from any page would run it on the site's address."""
+    from core.source_files import name_problem
+    for path in ("assets/page.xml", "assets/page.xsl", "assets/page.xht", "assets/page.mht",
+                 "assets/README", "terms/notes.rss"):
+        problem = name_problem(path)
+        assert problem is not None and "the site does not publish this kind of file" in problem.message, path
+    for path in ("assets/images/rag.PNG", "assets/slides.pptx", "assets/fonts/x.woff2", "_diagrams/x.yml",
+                 "_snippets/notes.txt", "assets/.hidden.xml", "assets/javascripts/term-preview.js"):
+        assert name_problem(path) is None, path
 
 
 def test_index_is_not_a_term_name():
