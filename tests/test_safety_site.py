@@ -106,6 +106,8 @@ Header class
 <pre class="mermaid">graph TD; A-->B</pre>
 
 <svg viewBox="0 0 10 10"><rect width="5" height="5" fill="u\\72l(\\68ttps://evil.example/q.svg#g)"/></svg>
+
+<p id="__search2">An id named like the theme's, used once: make check refuses it, so the build does.</p>
 """
 REFUSALS = [
     ('onclick="pw=8" on <h1>', 5), ("<script> is not allowed", 7),
@@ -116,7 +118,7 @@ REFUSALS = [
     ('<img src="https://evil.example/b.png"> loads a file from outside the site', 15),
     ("the attribute srcset on <img> is not allowed", 29),
     # Material's settings and a term's preview template are found by id: a page cannot repeat one.
-    ('the id "__config" is already another element\'s', 31), ('the id "term-preview-rag" is already', 33),
+    ('the id "__config" is taken', 31), ('the id "term-preview-rag" is taken', 33),
     ("the class 'md-dialog' is the theme's own", 38),
     ('fill="url(https://evil.example/p.svg#g)" on <rect> loads a file from outside the site', 40),
     # Hidden text search would find; Material's Mermaid loader; a url() spelled with CSS escapes.
@@ -125,6 +127,7 @@ REFUSALS = [
     ("the style 'vertical-align:-9999px' on <span> can move text out of sight", 46),
     ("the class 'mermaid' makes the theme download the Mermaid diagram program", 48),
     ('fill="u\\72l(\\68ttps://evil.example/q.svg#g)" on <rect> loads a file from outside the site', 50),
+    ('the id "__search2" is taken', 52),
 ]
 
 

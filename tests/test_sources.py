@@ -433,6 +433,17 @@ def test_paths_in_raw_html_are_read_from_the_pages_address():
     assert [p.line for p in english] == [1] and "'en/assets/logo.png'" in english[0].message
 
 
+def test_what_the_link_check_reads_as_a_link_and_what_it_leaves_to_the_allowlist():
+    from checks.links import link_problems
+    files = {"index.md", "terms/rag.md", "terms/x.md"}
+    page = ('---\ntitle: X\n---\n\n[a](rag.md){: href="missing.md" }\n\n'  # attr_list sets the target
+            '[b](JAVASCRIPT&#58;alert(1)) [c](<java\tscript:alert(1)>)\n\n'  # schemes: nh3 says why
+            '<abbr title="<img src=x onerror=alert(1)>">A</abbr> [d](rag.md "<img src=y>")\n\n'
+            '*[A]: <img src=z>\n')
+    problems = [(p.line, p.message[:40]) for p in link_problems({"terms/x.md": page}, files)]
+    assert problems == [(5, "the link 'missing.md' leads nowhere: the")], problems
+
+
 def test_published_addresses_are_the_builds(site_dir):
     from checks.html_paths import published
     from core.source_files import walk

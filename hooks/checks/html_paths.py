@@ -28,7 +28,6 @@ _LINK_TITLE = re.compile(r"""\]\(\s*(?:<[^>\n]*>|[^\s)]*)\s+(?:"[^"\n]*"|'[^'\n]
 _DEFINITION = re.compile(r"^\s{0,3}(?:\*\[[^\]\n]+\]:|\[(?!\^)[^\]\n]+\]:)")
 # What the browser's URL parser drops before it reads a scheme: 'java&#x09;script:' is javascript:.
 _URL_IGNORED = re.compile(r"[\t\n\r]|^[\x00-\x20]+|[\x00-\x20]+$")
-_TAG = re.compile(r"<(?:img|a)\s[^>]*>", re.IGNORECASE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _PATH_OF = {"img": "src", "a": "href"}
 
@@ -56,17 +55,15 @@ def published(pages: set[str], files: set[str]) -> set[str]:
 def html_paths(text: str) -> list[tuple[int, str, dict[str, str]]]:
     """(line, tag, attributes) of every <img src> and <a href> in a page's raw HTML, code left out."""
     body, first_line = body_of(text)
-    found = []
-    for index, line in outside_code_blocks(body.split("\n")):
-        if _DEFINITION.match(line):
-            continue
-        for tag in _TAG.findall(_LINK_TITLE.sub("](x)", _CODE_SPAN.sub("", line))):
-            parser = _Attributes()
-            parser.feed(tag)
-            parser.close()
-            if parser.tag in _PATH_OF and parser.attributes.get(_PATH_OF[parser.tag], "").strip():
-                found.append((first_line + index, parser.tag, parser.attributes))
-    return found
+    lines = body.split("\n")
+    kept = dict(outside_code_blocks(lines))
+    readable = [_LINK_TITLE.sub("](x)", _CODE_SPAN.sub("", line))
+                if index in kept and not _DEFINITION.match(line) else "" for index, line in enumerate(lines)]
+    parser = _Tags()  # an HTML parser reads quoted attributes: '<abbr title="<img src=x>">' has no <img>
+    parser.feed("\n".join(readable))
+    parser.close()
+    return [(first_line + line - 1, tag, attributes) for line, tag, attributes in parser.found
+            if attributes.get(_PATH_OF[tag], "").strip()]
 
 
 def html_path_problems(path: str, text: str, sources: set[str], built: set[str]) -> list[Problem]:
@@ -108,11 +105,13 @@ def _as_markdown(tag: str, attributes: dict[str, str], target: str) -> str:
     return f"![{attributes.get('alt') or 'description'}]({target})" + (f"{{ {size} }}" if size else "")
 
 
-class _Attributes(HTMLParser):
+class _Tags(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.tag, self.attributes = "", {}
+        self.found: list[tuple[int, str, dict[str, str]]] = []
 
     def handle_starttag(self, tag, attrs):
-        if not self.tag:
-            self.tag, self.attributes = tag, {name: value or "" for name, value in attrs}
+        if tag in _PATH_OF:
+            self.found.append((self.getpos()[0], tag, {name: value or "" for name, value in attrs}))
+
+    handle_startendtag = handle_starttag

@@ -10,6 +10,7 @@ id written in the page ('{#id}', 'id="..."'); MkDocs checks anchors again on the
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 
@@ -25,6 +26,9 @@ from .html_paths import html_path_problems, published
 from .references import snippet_names
 
 _CODE_SPAN = re.compile(r"(`+).*?\1")
+# attr_list can set a link's or image's target itself: [a](b.md){: href="c.md" } links to c.md,
+# which MkDocs then reads as it reads Markdown's.
+_ATTR_TARGET = re.compile(r"""\{:?[^}\n]*?\b(?:href|src)=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s}]+))""")
 # [text](target "title"), ![alt](target), [text](<target>), and [id]: target definitions
 # ('[^id]: text' is a footnote, whose text is Markdown like any line's, not a target).
 _INLINE = re.compile(r"!?\[[^\]\n]*\]\(\s*(?:<([^>\n]*)>|([^\s)]*))")
@@ -69,6 +73,7 @@ def link_targets(text: str) -> list[tuple[int, str]]:
         definition = _DEFINITION.match(line)
         targets = [definition.group(1)] if definition else [
             m.group(1) if m.group(1) is not None else m.group(2) for m in _INLINE.finditer(line)]
+        targets += [next(g for g in m.groups() if g is not None) for m in _ATTR_TARGET.finditer(line)]
         found.extend((first_line + index, target) for target in targets if target)
     return found
 
@@ -85,6 +90,7 @@ def link_problems(pages: dict[str, str], files: set[str]) -> list[Problem]:
             continue
         problems.extend(html_path_problems(path, text, built | bases, site))  # raw HTML's, read as a browser does
         for line, target in link_targets(text):
+            target = re.sub(r"[\t\n\r]", "", html.unescape(target))  # 'javascript&#58;' is javascript:
             if _SCHEME.match(target):
                 continue
             if target.startswith("/"):

@@ -97,8 +97,9 @@ _OWN_ID_PREFIXES = ("__", "term-preview-")
 
 def id_sentence(value: str) -> str:
     """What the build and `make check` say about an id a page may not have."""
-    return (f"the id \"{value[:60]}\" is already another element's on this page: the theme and the "
-            f"site find their parts by id. Give the element in the page another id (the "
+    return (f"the id \"{value[:60]}\" is taken: another element on this page has it, or it is named "
+            f"like the theme's and the site's own (ids starting with '__' or 'term-preview-'), which "
+            f"their scripts find their parts by. Give the element in the page another id (the "
             f"'{{: id=... }}' or id=\"...\" you wrote).")
 
 
