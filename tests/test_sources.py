@@ -179,6 +179,9 @@ def test_make_check_refuses_unreadable_files_with_plain_messages(tmp_path):
     (docs / "faq.fr.md").write_text(RAG_ZH, encoding="utf-8")
     (docs / "terms/Foo.MD").write_text(RAG_ZH, encoding="utf-8")
     (docs / ".draft.md").write_text(RAG_ZH, encoding="utf-8")
+    # 40 lines of these took Python-Markdown minutes: each reads to the page's end for its '>'
+    (docs / "terms/cot.md").write_text(RAG_ZH + "\n\n" + "<a " * 101 + "\n", encoding="utf-8")
+    (docs / "assets/feed.xml").write_text(XHTML_IN_XML, encoding="utf-8")
 
     result = make_check(docs)
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr, result.stderr
@@ -201,7 +204,9 @@ def test_make_check_refuses_unreadable_files_with_plain_messages(tmp_path):
     one(lines, "faq.fr.md:1", "'fr' is not a language of this site (zh, en)")
     one(lines, "terms/Foo.MD:1", "Rename it to 'Foo.md'")
     one(lines, ".draft.md:1", "would silently not be published")
-    assert len(lines) == 18, lines  # nothing else: the other checks wait for these
+    one(lines, f"terms/cot.md:{RAG_ZH.count(chr(10)) + 3}", "101 '<' followed by a letter with no '>'")
+    one(lines, "assets/feed.xml:1", "the site does not publish this kind of file ('.xml')")
+    assert len(lines) == 20, lines  # nothing else: the other checks wait for these
 
 
 def test_make_check_reads_front_matter_strictly_and_refuses_aliases_in_diagrams(tmp_path):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from core.languages import DEFAULT_LANGUAGE
@@ -24,7 +25,8 @@ _CODE_SPAN = re.compile(r"(`+).*?\1")
 # Where '<img ...>' is text, not HTML: a Markdown link's or image's title ([a](b "<img>")),
 # and abbreviation and link definitions (*[HTML]: ..., [id]: url "title"), which become
 # attributes. (A footnote's text is Markdown and may hold HTML: it is read.)
-_LINK_TITLE = re.compile(r"""\]\(\s*(?:<[^>\n]*>|[^\s)]*)\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\))\s*\)""")
+# (The target is one or more characters, so the spaces around it are matched one way only.)
+_LINK_TITLE = re.compile(r"""\]\(\s*(?:<[^>\n]*>|[^\s)]+)\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\))\s*\)""")
 _DEFINITION = re.compile(r"^\s{0,3}(?:\*\[[^\]\n]+\]:|\[(?!\^)[^\]\n]+\]:)")
 # What the browser's URL parser drops before it reads a scheme: 'java&#x09;script:' is javascript:.
 _URL_IGNORED = re.compile(r"[\t\n\r]|^[\x00-\x20]+|[\x00-\x20]+$")
@@ -55,21 +57,24 @@ def published(pages: set[str], files: set[str]) -> set[str]:
 def html_paths(text: str) -> list[tuple[int, str, dict[str, str]]]:
     """(line, tag, attributes) of every <img src> and <a href> in a page's raw HTML, code left out."""
     body, first_line = body_of(text)
-    lines = body.split("\n")
-    kept = dict(outside_code_blocks(lines))
-    readable = [_LINK_TITLE.sub("](x)", _CODE_SPAN.sub("", line))
-                if index in kept and not _DEFINITION.match(line) else "" for index, line in enumerate(lines)]
-    parser = _Tags()  # an HTML parser reads quoted attributes: '<abbr title="<img src=x>">' has no <img>
-    parser.feed("\n".join(readable))
-    parser.close()
-    return [(first_line + line - 1, tag, attributes) for line, tag, attributes in parser.found
-            if attributes.get(_PATH_OF[tag], "").strip()]
+    found = []
+    for index, line in outside_code_blocks(body.split("\n")):
+        if _DEFINITION.match(line) or "<" not in line:
+            continue
+        # An HTML parser reads quoted attributes ('<abbr title="<img src=x>">' has no <img>);
+        # one line at a time, since it rereads an unclosed tag to the end of what it is given.
+        parser = _Tags()
+        parser.feed(_LINK_TITLE.sub("](x)", _CODE_SPAN.sub("", line)))
+        parser.close()
+        found += [(first_line + index, tag, attributes) for tag, attributes in parser.found
+                  if attributes.get(_PATH_OF[tag], "").strip()]
+    return found
 
 
 def html_path_problems(path: str, text: str, sources: set[str], built: set[str]) -> list[Problem]:
     """sources: the files under docs/ the site builds; built: published() of them."""
     address = published_address(path)
-    problems = []
+    problems, choices = [], tuple(sorted(sources))
     for line, tag, attributes in html_paths(text):
         target = _URL_IGNORED.sub("", attributes[_PATH_OF[tag]])
         if _SCHEME.match(target) or target.startswith(("//", "#")):
@@ -90,12 +95,16 @@ def html_path_problems(path: str, text: str, sources: set[str], built: set[str])
                        f"browser would ask for '{asked}', which the site does not have (MkDocs "
                        f"adjusts the paths of Markdown {what}s to the page's address, not those in HTML)")
         fits = as_markdown in sources or language_of(as_markdown).base in sources
-        hint = "" if fits or target.startswith("/") else (
-            f" Check the path: it is relative to this file.{did_you_mean(as_markdown, sorted(sources))}")
+        hint = "" if fits or target.startswith("/") else _check_the_path(as_markdown, choices)
         problems.append(Problem(path, what, (
             f"the {what} '{target}' in this page's HTML {trouble}. Write it in Markdown instead: "
             f"{_as_markdown(tag, attributes, target if fits else 'path/relative/to/this/file')}.{hint}"), line))
     return problems
+
+
+@lru_cache(maxsize=256)  # a page that repeats one wrong path asks once
+def _check_the_path(as_markdown: str, choices: tuple[str, ...]) -> str:
+    return f" Check the path: it is relative to this file.{did_you_mean(as_markdown, choices)}"
 
 
 def _as_markdown(tag: str, attributes: dict[str, str], target: str) -> str:
@@ -108,10 +117,10 @@ def _as_markdown(tag: str, attributes: dict[str, str], target: str) -> str:
 class _Tags(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str, dict[str, str]]] = []
+        self.found: list[tuple[str, dict[str, str]]] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in _PATH_OF:
-            self.found.append((self.getpos()[0], tag, {name: value or "" for name, value in attrs}))
+            self.found.append((tag, {name: value or "" for name, value in attrs}))
 
     handle_startendtag = handle_starttag

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from functools import lru_cache
 
 from pymdownx.slugs import slugify
 
@@ -28,7 +29,8 @@ from .references import snippet_names
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 # attr_list can set a link's or image's target itself: [a](b.md){: href="c.md" } links to c.md,
 # which MkDocs then reads as it reads Markdown's.
-_ATTR_TARGET = re.compile(r"""\{:?[^}\n]*?\b(?:href|src)=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s}]+))""")
+_ATTR_GROUP = re.compile(r"\{:?([^{}\n]*)\}")  # one '{...}' at a time: linear on a line of '{'
+_ATTR_TARGET = re.compile(r"""\b(?:href|src)=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s}]+))""")
 # [text](target "title"), ![alt](target), [text](<target>), and [id]: target definitions
 # ('[^id]: text' is a footnote, whose text is Markdown like any line's, not a target).
 _INLINE = re.compile(r"!?\[[^\]\n]*\]\(\s*(?:<([^>\n]*)>|([^\s)]*))")
@@ -73,7 +75,8 @@ def link_targets(text: str) -> list[tuple[int, str]]:
         definition = _DEFINITION.match(line)
         targets = [definition.group(1)] if definition else [
             m.group(1) if m.group(1) is not None else m.group(2) for m in _INLINE.finditer(line)]
-        targets += [next(g for g in m.groups() if g is not None) for m in _ATTR_TARGET.finditer(line)]
+        targets += [next(g for g in m.groups() if g is not None)
+                    for group in _ATTR_GROUP.finditer(line) for m in _ATTR_TARGET.finditer(group.group(1))]
         found.extend((first_line + index, target) for target in targets if target)
     return found
 
@@ -84,7 +87,7 @@ def link_problems(pages: dict[str, str], files: set[str]) -> list[Problem]:
     # A link to 'rag.md' from an English page is to its English version: either counts.
     bases = {language_of(path).base for path in built if path.endswith(".md")}
     site = published({path for path in built if path.endswith(".md")}, built)
-    problems = []
+    problems, choices = [], tuple(sorted(bases))
     for path, text in sorted(pages.items()):
         if path.startswith(_NOT_BUILT):  # snippets' links are the including page's
             continue
@@ -106,7 +109,7 @@ def link_problems(pages: dict[str, str], files: set[str]) -> list[Problem]:
                     f"the link '{target}' leads outside the site's pages (docs/). Link to a page "
                     "or file under docs/, relative to this page."), line))
             elif file and resolved not in built and resolved not in bases:
-                hint = did_you_mean(resolved, sorted(bases))
+                hint = _did_you_mean(resolved, choices)
                 problems.append(Problem(path, "link", (
                     f"the link '{target}' leads nowhere: there is no page or file "
                     f"'docs/{resolved}'. Check the path; it is relative to this page, like "
@@ -120,6 +123,11 @@ def link_problems(pages: dict[str, str], files: set[str]) -> list[Problem]:
                         "have. Use the id of one of its headings (the heading's words in lower "
                         "case, with hyphens), or give the heading an id: '## Heading {#my-id}'."), line))
     return problems
+
+
+@lru_cache(maxsize=256)  # a page that repeats one broken link asks once
+def _did_you_mean(target: str, choices: tuple[str, ...]) -> str:
+    return did_you_mean(target, choices)
 
 
 def same_language(target: str, source: str, pages: dict[str, str]) -> str:
