@@ -318,3 +318,37 @@ def test_search_exclude_only_on_the_printed_documents_and_no_boost():
     found = [(p.line, p.message[:20]) for p in search_field_problems("terms/x.md", {"search": {"exclude": True, "boost": 9}}, text)]
     assert found == [(3, "'search: exclude' ta"), (3, "'search: boost' puts")]
     assert search_field_problems("trainer-notes.en.md", {"search": {"exclude": True}}, text) == []
+
+
+# Material's own scripts and stylesheets are published too. The addresses on other sites they
+# name, and why a reader's browser never asks for them on this site. A Material upgrade that
+# adds one fails here, for someone to judge.
+MATERIAL_ADDRESSES = {
+    # pre.mermaid in a page: refused (built_page.theme_classes), and dropped from a refused build.
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "class mermaid",
+    # Only where window.ResizeObserver is missing: browsers older than Chrome 64, Firefox 69,
+    # Safari 13.1 (2018-2020). Those would ask unpkg.com and fail; nothing else breaks by it.
+    "https://unpkg.com/resize-observer-polyfill": "old browsers",
+    # Repository facts, only with `repo_url` (the header's source link, data-md-component="source").
+    "https://api.github.com/repos/${e}/${t}": "repo_url", "https://api.github.com/users/${e}": "repo_url",
+    "https://${e}/api/v4/projects/${encodeURIComponent(t)}": "repo_url",
+    # lunr/wordcut.js: `ch=="\u2003"//nbsp and emsp`, a comment after a string, not an address.
+    "//nbsp": "a comment",
+}
+
+
+def test_materials_bundled_assets_name_only_addresses_this_site_never_requests():
+    from safety.asset_files import script_addresses, stylesheet_addresses
+    assets = next((ROOT / ".venv").glob("lib/python*/site-packages/material/templates/assets"))
+    found = {}
+    for path in [*assets.rglob("*.js"), *assets.rglob("*.css")]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for _, address in (stylesheet_addresses if path.suffix == ".css" else script_addresses)(text):
+            found[address] = path.name
+    assert set(found) == set(MATERIAL_ADDRESSES), found
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not re.search(r"^repo_url:", config, re.M)  # the edit links use extra.git_host instead
+    assert re.search(r"^  font: false$", config, re.M)  # else base.html links fonts.googleapis.com
+    html = (ROOT / ".venv").glob("lib/python*/site-packages/material/templates/partials/source.html")
+    assert 'data-md-component="source"' in next(html).read_text(encoding="utf-8")
+    assert any("data-md-component" in s for s in sanitize('<div data-md-component="source">x</div>').refused)
