@@ -352,3 +352,10 @@ def test_materials_bundled_assets_name_only_addresses_this_site_never_requests()
     html = (ROOT / ".venv").glob("lib/python*/site-packages/material/templates/partials/source.html")
     assert 'data-md-component="source"' in next(html).read_text(encoding="utf-8")
     assert any("data-md-component" in s for s in sanitize('<div data-md-component="source">x</div>').refused)
+
+
+def test_hidden_text_from_a_snippet_is_said_to_be_in_the_snippet():
+    from safety.hiding import hidden_text_problems
+    source = '---\ntitle: X\n---\n\n--8<-- "notes.md"\n'
+    [problem] = hidden_text_problems("faq.md", source, "<p>Text.</p><p hidden>from the snippet</p>")
+    assert problem.line == 1 and problem.message.endswith("(It is in a snippet this page includes, in docs/_snippets/.)")

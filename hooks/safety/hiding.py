@@ -43,7 +43,10 @@ def hidden_text_problems(path: str, source: str, content_html: str) -> list[Prob
             continue  # the diagrams hook's two sizes of a diagram, not the contributor's
         pattern = _pattern(sentence)
         seen[pattern] = seen.get(pattern, 0) + 1  # the second hidden element is at the second match
-        problems.append(Problem(path, "", sentence, _line(source, pattern, seen[pattern])))
+        line = _line(source, pattern, seen[pattern])
+        if line is None and "--8<--" in source:
+            sentence += " (It is in a snippet this page includes, in docs/_snippets/.)"
+        problems.append(Problem(path, "", sentence, line or 1))
     return problems
 
 
@@ -56,12 +59,12 @@ def _pattern(sentence: str) -> str:
     return r"vertical-align"
 
 
-def _line(source: str, pattern: str, nth: int) -> int:
+def _line(source: str, pattern: str, nth: int) -> int | None:
     """The line of the source with the nth match of `pattern` (the last one if fewer)."""
     body = source.find("\n---", 1) if source.startswith("---") else 0
     matches = list(re.compile(pattern, re.IGNORECASE).finditer(source, max(body, 0)))
     if not matches:
-        return 1
+        return None
     return source.count("\n", 0, matches[min(nth, len(matches)) - 1].start()) + 1
 
 
