@@ -11,7 +11,8 @@ The lint rules `make check` adds are in checks/lint.py.
 Some checks need the finished pages, which `make check` does not make: the build alone
 runs them, on every page's built HTML (hooks/safety_hook.py), listed in BUILT_PAGE_CHECKS.
 Where the page's own source can show the same mistake, a check here reports it first
-with the build's message ("raw HTML and links": nh3's allowlist on each page's Markdown).
+with the build's message ("raw HTML, links and hidden text": nh3's allowlist and the
+hidden-text rule of safety/hiding.py on each page's Markdown).
 """
 
 from __future__ import annotations
@@ -126,7 +127,8 @@ CHECKS: tuple[Check, ...] = SOURCE_CHECKS + (
     Check("Markdown slips", False, _each_page(lint.markdown_problems)),
     Check("term-page structure", False, _each_page(lint.structure_problems)),
     Check("American spelling in English pages", False, _each_page(lint.spelling_problems, translations_only=True)),
-    Check("raw HTML and links (the build's nh3 allowlist, on each page's own Markdown)", False,
+    Check("raw HTML, links and hidden text (the build's nh3 allowlist and hidden-text rule, on each "
+          "page's own Markdown)", False,
           _each_page(raw_html_problems)),
     Check("diagram sources and markers", True, lambda c: diagram_build_problems(c.pages, c.library)),
     Check("Chinese typography in diagrams", False,
@@ -152,6 +154,8 @@ def source_build_problems(content: Content) -> list[Problem]:
 # Run by the build only, on each finished page (hooks/safety_hook.py); the names say what.
 BUILT_PAGE_CHECKS: tuple[str, ...] = (
     "raw HTML in the finished content outside the allowlist (nh3), the handout included",
+    "hidden text in a page's own content, before the hooks add theirs (hooks/sources_hook.py)",
+    "the theme's classes and ids in content (md-…, mermaid, __…), and ids repeated in the page",
     "script from an attribute or a javascript: link anywhere in the page, theme included",
     "files fetched from outside the site: src, srcset, poster, data, link href, CSS url() and @import",
     "the 404 page, each language, for the same",

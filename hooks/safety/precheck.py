@@ -30,7 +30,7 @@ _CONFIGS = {"pymdownx.tabbed": {"alternate_style": True}, "toc": {"permalink": T
 
 
 def raw_html_problems(path: str, text: str) -> list[Problem]:
-    """What the build will refuse in this page's raw HTML and links, said the same way."""
+    """What the build will refuse in this page's raw HTML and links, and its hidden text, said the same way."""
     _, body, _ = split_front_matter(path, text)  # front-matter problems are the registry's
     html = markdown.markdown(body, extensions=EXTENSIONS, extension_configs=_CONFIGS)
     result = sanitize(html)
