@@ -4,7 +4,9 @@ Thin event functions only; the checks are hooks/checks' SOURCE_CHECKS, the ones 
 check` runs first, with the same messages. on_config runs before MkDocs lists the files
 (it would follow a symlink loop under docs/ for ever) or reads a page's front matter with
 its own, lenient YAML loader; on_page_markdown then makes sure MkDocs read each page's
-front matter as the strict reader did.
+front matter as the strict reader did; on_page_content looks for text hidden from readers
+in the page's HTML as its contributor wrote it (safety/hiding.py), before the other hooks
+add the site's own hidden markup.
 """
 
 from __future__ import annotations
