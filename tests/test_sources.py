@@ -179,6 +179,9 @@ def test_make_check_refuses_unreadable_files_with_plain_messages(tmp_path):
     (docs / "faq.fr.md").write_text(RAG_ZH, encoding="utf-8")
     (docs / "terms/Foo.MD").write_text(RAG_ZH, encoding="utf-8")
     (docs / ".draft.md").write_text(RAG_ZH, encoding="utf-8")
+    # 40 lines of these took Python-Markdown minutes: each reads to the page's end for its '>'
+    (docs / "terms/cot.md").write_text(RAG_ZH + "\n\n" + "<a " * 101 + "\n", encoding="utf-8")
+    (docs / "assets/feed.xml").write_text(XHTML_IN_XML, encoding="utf-8")
 
     result = make_check(docs)
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr, result.stderr
@@ -201,7 +204,9 @@ def test_make_check_refuses_unreadable_files_with_plain_messages(tmp_path):
     one(lines, "faq.fr.md:1", "'fr' is not a language of this site (zh, en)")
     one(lines, "terms/Foo.MD:1", "Rename it to 'Foo.md'")
     one(lines, ".draft.md:1", "would silently not be published")
-    assert len(lines) == 18, lines  # nothing else: the other checks wait for these
+    one(lines, f"terms/cot.md:{RAG_ZH.count(chr(10)) + 3}", "101 '<' followed by a letter with no '>'")
+    one(lines, "assets/feed.xml:1", "the site does not publish this kind of file ('.xml')")
+    assert len(lines) == 20, lines  # nothing else: the other checks wait for these
 
 
 def test_make_check_reads_front_matter_strictly_and_refuses_aliases_in_diagrams(tmp_path):
@@ -294,6 +299,7 @@ def test_the_build_refuses_unreadable_files_before_mkdocs_reads_them(tmp_path):
     (docs / "terms/rag.markdown").write_text(RAG_ZH, encoding="utf-8")
     (docs / "faq.md").write_bytes((docs / "faq.md").read_text(encoding="utf-8").encode("gbk"))
     (docs / "_diagrams/bomb.yml").write_text(BOMB, encoding="utf-8")
+    (docs / "assets/page.xml").write_text(XHTML_IN_XML, encoding="utf-8")  # runs its script when opened
     (docs / "terms/sft.zh.md").write_text((docs / "terms/sft.md").read_text(encoding="utf-8"), encoding="utf-8")
     text = (docs / "glossary.md").read_text(encoding="utf-8")
     (docs / "glossary.md").write_text(text.replace("---\n", "---\ntitle: a\ntitle: b\n", 1), encoding="utf-8")
@@ -303,10 +309,11 @@ def test_the_build_refuses_unreadable_files_before_mkdocs_reads_them(tmp_path):
     assert result.returncode != 0 and "Traceback" not in output, output
     expected = [line.removeprefix("ERROR   ") for line in make_check(docs).stdout.splitlines()
                 if line.startswith("ERROR")]
-    assert len(expected) == 8, expected
+    assert len(expected) == 9, expected
     for line in expected:  # every problem make check names, word for word
         assert line in output, (line, output)
-    assert "8 source file problems found" in output
+    assert "9 source file problems found" in output
+    assert any(line.startswith("docs/assets/page.xml:1 (field 'file name')") for line in expected), expected
     assert not (tmp_path / "site").exists() or not any((tmp_path / "site").rglob("environ*"))
 
 
@@ -317,18 +324,28 @@ def test_the_build_stops_on_what_make_check_reports_with_the_same_message(tmp_pa
         "terms/rag.md": '\n--8<-- "no-such-table.md"\n',
         "terms/sft.md": "\n[see](no-such-page.md) and [there](inference.md#nowhere)\n",
         "terms/cot.md": "\n!!! note\nThis text is not indented.\n",
+        # Raw HTML's path read from the page's address; a stylesheet and a script that ask another site.
+        "terms/dpo.md": '\n<img src="../assets/stylesheets/missing.png" alt="x">\n',
+        "assets/stylesheets/extra.css": "\n@import url(https://evil.example/x.css);\n",
+        "assets/javascripts/term-preview.js": '\nfetch("https://evil.example/track");\n',
     }
     for path, extra in add.items():
         (docs / path).write_text((docs / path).read_text(encoding="utf-8") + extra, encoding="utf-8")
     text = (docs / "faq.md").read_text(encoding="utf-8")
     (docs / "faq.md").write_text(text.replace("---\n", "---\ntemplate: no-such.html\n", 1), encoding="utf-8")
+    for path, search in (("terms/ppo.md", "search:\n  exclude: true\n"), ("glossary.md", "search:\n  boost: 9\n")):
+        text = (docs / path).read_text(encoding="utf-8")
+        (docs / path).write_text(text.replace("---\n", "---\n" + search, 1), encoding="utf-8")
 
     result = mkdocs_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output, output
     checked = make_check(docs)
     expected = [line.removeprefix("ERROR   ") for line in checked.stdout.splitlines() if line.startswith("ERROR")]
-    assert len(expected) == 5, checked.stdout
+    assert len(expected) == 10, checked.stdout
+    for says in ("terms/dpo.md:", "assets/stylesheets/extra.css:", "assets/javascripts/term-preview.js:",
+                 "terms/ppo.md:2 (field 'search')", "glossary.md:2 (field 'search')"):
+        assert any(says in line for line in expected), (says, expected)
     for line in expected:
         assert line in output, (line, output)
 
@@ -359,9 +376,82 @@ def test_only_the_normal_page_template_may_be_chosen():
     assert all("use one of: main.html" in message for message in refused.values())
 
 
+XHTML_IN_XML = ('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+                '<script>window.pw = 1</script></body></html>\n')
+
+
+def test_only_inert_kinds_of_file_are_published():
+    """Chromium runs the script of an .xml file holding XHTML, or naming an XSLT stylesheet,
+    opened from the site (tried by hand): a link from any page would run it on the site's address."""
+    from core.source_files import name_problem
+    for path in ("assets/page.xml", "assets/page.xsl", "assets/page.xht", "assets/page.mht",
+                 "assets/README", "terms/notes.rss"):
+        problem = name_problem(path)
+        assert problem is not None and "the site does not publish this kind of file" in problem.message, path
+    for path in ("assets/images/rag.PNG", "assets/slides.pptx", "assets/fonts/x.woff2", "_diagrams/x.yml",
+                 "_snippets/notes.txt", "assets/.hidden.xml", "assets/javascripts/term-preview.js"):
+        assert name_problem(path) is None, path
+
+
 def test_index_is_not_a_term_name():
     from core.source_files import name_problem
     for name in ("index.md", "index.en.md"):
         problem = name_problem(f"terms/{name}")
         assert problem is not None and "'index' is not a term" in problem.message
     assert name_problem("terms/indexing.md") is None and name_problem("index.md") is None
+
+
+# -----------------------------------------------------------------------------
+# Links: footnotes, and paths in raw HTML
+# -----------------------------------------------------------------------------
+
+
+def test_a_footnote_holding_html_is_not_a_link_but_its_links_are_checked():
+    from checks.links import link_problems, link_targets
+    page = "---\ntitle: X\n---\n\nText[^x][^y].\n\n[^x]: <b>bold</b> and [a link](nowhere.md)\n[^y]: <em>c</em>\n"
+    assert link_targets(page) == [(7, "nowhere.md")]
+    problems = [(p.line, p.message) for p in link_problems({"faq.md": page}, {"faq.md"})]
+    assert len(problems) == 1 and problems[0][0] == 7 and "'nowhere.md' leads nowhere" in problems[0][1]
+
+
+def test_paths_in_raw_html_are_read_from_the_pages_address():
+    """MkDocs adjusts Markdown paths to the page's address (terms/rag.md is terms/rag/), not raw HTML's."""
+    from checks.links import link_problems
+    files = {"index.md", "index.en.md", "terms/rag.md", "terms/rag.en.md", "assets/logo.png"}
+    body = ('---\ntitle: X\n---\n\n<img src="../../assets/logo.png" alt="fine"> <a href="../../">fine</a> '
+            '<a href="https://example.com/">fine</a> <img src="data:x" alt="nh3 refuses it">\n\n'
+            '`<img src="in-code.png">`\n\n```html\n<img src="in-a-fence.png">\n```\n\n'
+            '<img src="../assets/logo.png" alt="Logo" width="40">\n\n'
+            "<IMG SRC='../assets/missing.png'>\n\n<a href=\"rag.md\">RAG</a> <img src=\"/assets/logo.png\">\n"
+            '<img src="../../../etc/passwd">\n')
+    problems = [(p.line, p.field, p.message) for p in link_problems({"terms/x.md": body}, files | {"terms/x.md"})]
+    assert [(line, field) for line, field, _ in problems] == [
+        (13, "image"), (15, "image"), (17, "link"), (17, "image"), (18, "image")]
+    written_as_markdown, missing, md_link, absolute, outside = (m for _, _, m in problems)
+    assert "the browser would ask for 'terms/assets/logo.png'" in written_as_markdown.replace("reader's ", "")
+    assert written_as_markdown.endswith('Write it in Markdown instead: ![Logo](../assets/logo.png){ width="40" }.')
+    assert "leads nowhere" in missing and "Check the path" in missing and "Did you mean '../assets/logo.png'" not in missing
+    assert md_link.endswith("Write it in Markdown instead: [text](rag.md).")
+    assert "starts with '/'" in absolute and "leads outside the site" in outside
+    # An English page is published under en/: the same HTML path leads elsewhere.
+    english = link_problems({"terms/x.en.md": '<img src="../../assets/logo.png">\n'}, files | {"terms/x.en.md"})
+    assert [p.line for p in english] == [1] and "'en/assets/logo.png'" in english[0].message
+
+
+def test_what_the_link_check_reads_as_a_link_and_what_it_leaves_to_the_allowlist():
+    from checks.links import link_problems
+    files = {"index.md", "terms/rag.md", "terms/x.md"}
+    page = ('---\ntitle: X\n---\n\n[a](rag.md){: href="missing.md" }\n\n'  # attr_list sets the target
+            '[b](JAVASCRIPT&#58;alert(1)) [c](<java\tscript:alert(1)>)\n\n'  # schemes: nh3 says why
+            '<abbr title="<img src=x onerror=alert(1)>">A</abbr> [d](rag.md "<img src=y>")\n\n'
+            '*[A]: <img src=z>\n')
+    problems = [(p.line, p.message[:40]) for p in link_problems({"terms/x.md": page}, files)]
+    assert problems == [(5, "the link 'missing.md' leads nowhere: the")], problems
+
+
+def test_published_addresses_are_the_builds(site_dir):
+    from checks.html_paths import published
+    from core.source_files import walk
+    files = {path for path in walk(ROOT / "docs")[0] if not path.startswith(("_snippets/", "_diagrams/"))}
+    for address in published({p for p in files if p.endswith(".md")}, files):
+        assert (site_dir / address).exists() or (site_dir / address / "index.html").exists(), address

@@ -11,7 +11,8 @@ The lint rules `make check` adds are in checks/lint.py.
 Some checks need the finished pages, which `make check` does not make: the build alone
 runs them, on every page's built HTML (hooks/safety_hook.py), listed in BUILT_PAGE_CHECKS.
 Where the page's own source can show the same mistake, a check here reports it first
-with the build's message ("raw HTML and links": nh3's allowlist on each page's Markdown).
+with the build's message ("raw HTML, links and hidden text": nh3's allowlist and the
+hidden-text rule of safety/hiding.py on each page's Markdown).
 """
 
 from __future__ import annotations
@@ -26,15 +27,16 @@ from typing import Callable
 from core.languages import DEFAULT_LANGUAGE
 from core.problems import Problem, errors
 from core.source_files import read_texts, source_problems, walk
-from core.sources import SNIPPETS_FOLDER, language_of, read_pages
+from core.sources import SNIPPETS_FOLDER, language_of, read_pages, split_front_matter
 from diagrams import markers as diagram_markers
 from diagrams import source as diagram_source
 from diagrams import texts as diagram_texts
 from diagrams.model import Library
 from glossary.registry import Registry, build_registry, old_facts
+from safety.hiding import search_field_problems
 from safety.precheck import raw_html_problems
 
-from . import links, lint, references
+from . import assets, links, lint, references
 
 
 @dataclass
@@ -111,6 +113,10 @@ SOURCE_CHECKS: tuple[Check, ...] = (
         references.snippet_problems(c.pages, c.snippets) + references.template_problems(c.pages, c.templates))),
     Check("links between pages", True, lambda c: links.link_problems(c.pages, c.files)),
     Check("boxes ('!!!', '???') and their text", True, _each_page(lint.callout_problems)),
+    Check("pages left out of search or pushed up in it ('search:' in front matter)", True, _each_page(
+        lambda path, text: search_field_problems(path, split_front_matter(path, text)[0], text))),
+    Check("stylesheets and scripts the site publishes: no address on another site", True, lambda c: (
+        assets.asset_problems(c.docs_dir, c.template_dirs or default_template_dirs(c.docs_dir)))),
 )
 
 CHECKS: tuple[Check, ...] = SOURCE_CHECKS + (
@@ -121,7 +127,8 @@ CHECKS: tuple[Check, ...] = SOURCE_CHECKS + (
     Check("Markdown slips", False, _each_page(lint.markdown_problems)),
     Check("term-page structure", False, _each_page(lint.structure_problems)),
     Check("American spelling in English pages", False, _each_page(lint.spelling_problems, translations_only=True)),
-    Check("raw HTML and links (the build's nh3 allowlist, on each page's own Markdown)", False,
+    Check("raw HTML, links and hidden text (the build's nh3 allowlist and hidden-text rule, on each "
+          "page's own Markdown)", False,
           _each_page(raw_html_problems)),
     Check("diagram sources and markers", True, lambda c: diagram_build_problems(c.pages, c.library)),
     Check("Chinese typography in diagrams", False,
@@ -147,6 +154,8 @@ def source_build_problems(content: Content) -> list[Problem]:
 # Run by the build only, on each finished page (hooks/safety_hook.py); the names say what.
 BUILT_PAGE_CHECKS: tuple[str, ...] = (
     "raw HTML in the finished content outside the allowlist (nh3), the handout included",
+    "hidden text in a page's own content, before the hooks add theirs (hooks/sources_hook.py)",
+    "the theme's classes and ids in content (md-…, mermaid, __…), and ids repeated in the page",
     "script from an attribute or a javascript: link anywhere in the page, theme included",
     "files fetched from outside the site: src, srcset, poster, data, link href, CSS url() and @import",
     "the 404 page, each language, for the same",

@@ -10,8 +10,10 @@ id written in the page ('{#id}', 'id="..."'); MkDocs checks anchors again on the
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
+from functools import lru_cache
 
 from pymdownx.slugs import slugify
 
@@ -21,12 +23,18 @@ from core.problems import Problem, did_you_mean
 from core.sources import DIAGRAMS_FOLDER, SNIPPETS_FOLDER, body_of, language_of
 from glossary.vocabulary import CATEGORIES
 
+from .html_paths import html_path_problems, published
 from .references import snippet_names
 
 _CODE_SPAN = re.compile(r"(`+).*?\1")
-# [text](target "title"), ![alt](target), [text](<target>), and [id]: target definitions.
+# attr_list can set a link's or image's target itself: [a](b.md){: href="c.md" } links to c.md,
+# which MkDocs then reads as it reads Markdown's.
+_ATTR_GROUP = re.compile(r"\{:?([^{}\n]*)\}")  # one '{...}' at a time: linear on a line of '{'
+_ATTR_TARGET = re.compile(r"""\b(?:href|src)=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s}]+))""")
+# [text](target "title"), ![alt](target), [text](<target>), and [id]: target definitions
+# ('[^id]: text' is a footnote, whose text is Markdown like any line's, not a target).
 _INLINE = re.compile(r"!?\[[^\]\n]*\]\(\s*(?:<([^>\n]*)>|([^\s)]*))")
-_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)")
+_DEFINITION = re.compile(r"^\s{0,3}\[(?!\^)[^\]\n]+\]:\s*<?([^\s>]+)")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _NOT_BUILT = (f"{SNIPPETS_FOLDER}/", f"{DIAGRAMS_FOLDER}/")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$")
@@ -67,6 +75,8 @@ def link_targets(text: str) -> list[tuple[int, str]]:
         definition = _DEFINITION.match(line)
         targets = [definition.group(1)] if definition else [
             m.group(1) if m.group(1) is not None else m.group(2) for m in _INLINE.finditer(line)]
+        targets += [next(g for g in m.groups() if g is not None)
+                    for group in _ATTR_GROUP.finditer(line) for m in _ATTR_TARGET.finditer(group.group(1))]
         found.extend((first_line + index, target) for target in targets if target)
     return found
 
@@ -76,11 +86,14 @@ def link_problems(pages: dict[str, str], files: set[str]) -> list[Problem]:
     built = {path for path in files if not path.startswith(_NOT_BUILT)}
     # A link to 'rag.md' from an English page is to its English version: either counts.
     bases = {language_of(path).base for path in built if path.endswith(".md")}
-    problems = []
+    site = published({path for path in built if path.endswith(".md")}, built)
+    problems, choices = [], tuple(sorted(bases))
     for path, text in sorted(pages.items()):
         if path.startswith(_NOT_BUILT):  # snippets' links are the including page's
             continue
+        problems.extend(html_path_problems(path, text, built | bases, site))  # raw HTML's, read as a browser does
         for line, target in link_targets(text):
+            target = re.sub(r"[\t\n\r]", "", html.unescape(target))  # 'javascript&#58;' is javascript:
             if _SCHEME.match(target):
                 continue
             if target.startswith("/"):
@@ -96,7 +109,7 @@ def link_problems(pages: dict[str, str], files: set[str]) -> list[Problem]:
                     f"the link '{target}' leads outside the site's pages (docs/). Link to a page "
                     "or file under docs/, relative to this page."), line))
             elif file and resolved not in built and resolved not in bases:
-                hint = did_you_mean(resolved, sorted(bases))
+                hint = _did_you_mean(resolved, choices)
                 problems.append(Problem(path, "link", (
                     f"the link '{target}' leads nowhere: there is no page or file "
                     f"'docs/{resolved}'. Check the path; it is relative to this page, like "
@@ -110,6 +123,11 @@ def link_problems(pages: dict[str, str], files: set[str]) -> list[Problem]:
                         "have. Use the id of one of its headings (the heading's words in lower "
                         "case, with hyphens), or give the heading an id: '## Heading {#my-id}'."), line))
     return problems
+
+
+@lru_cache(maxsize=256)  # a page that repeats one broken link asks once
+def _did_you_mean(target: str, choices: tuple[str, ...]) -> str:
+    return did_you_mean(target, choices)
 
 
 def same_language(target: str, source: str, pages: dict[str, str]) -> str:

@@ -21,8 +21,12 @@ MAX_BRACKETS_PER_PAGE = 2_000
 MAX_INDENT = 40          # columns of leading spaces: about ten levels of nested lists or boxes
 MAX_QUOTE_DEPTH = 8      # '> > >'
 MAX_DEFINITIONS = 100    # abbreviations ('*[RAG]: ...') and footnotes ('[^1]: ...')
+# '<a' with no '>' before the next '<': Python-Markdown's HTML reader reads on to the end of
+# the page for each one, so 40 lines of '<a <a <a ...' take minutes (20 lines: 146 s).
+MAX_UNCLOSED_TAGS = 100
 
 _QUOTES = re.compile(r"^[ \t]*((?:>[ \t]*)+)")
+_UNCLOSED_TAG = re.compile(r"<[A-Za-z][^<>]*(?=<|\Z)")
 _DEFINITION = re.compile(r"^[ \t]*(?:\*\[|\[\^)[^\]\n]*\]:", re.M)
 # A tab counts up to 4 columns: more than MAX_INDENT // 4 blank characters may be too deep.
 _MAYBE_DEEP = re.compile(r"^[ \t]{%d,}" % (MAX_INDENT // 4 + 1), re.M)
@@ -39,6 +43,14 @@ def shape_problem(path: str, text: str) -> Problem | None:
     if len(_DEFINITION.findall(text)) > MAX_DEFINITIONS:
         return Problem(path, "", (
             f"this page defines more than {MAX_DEFINITIONS} abbreviations or footnotes. {SPLIT}"))
+    unclosed = _UNCLOSED_TAG.findall(text)
+    if len(unclosed) > MAX_UNCLOSED_TAGS:
+        first = _UNCLOSED_TAG.search(text).start()
+        return Problem(path, "", (
+            f"this page has {len(unclosed)} '<' followed by a letter with no '>' after them; at most "
+            f"{MAX_UNCLOSED_TAGS} are allowed, so that the page builds in seconds (each one reads as "
+            "the start of an HTML tag). Close each tag with '>', or write '&lt;' for a '<' that is "
+            "not a tag."), text.count("\n", 0, first) + 1)
     if not _might_break(text):
         return None
     brackets, paragraph_start, in_code = 0, 1, False

@@ -32,6 +32,17 @@ MAX_DIAGRAM_BYTES = 50_000
 # What MkDocs (or a contributor's editor) takes for Markdown; only '.md' gets the checks.
 MARKDOWN_LIKE = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext", ".rmd")
 DIAGRAM_SUFFIXES = (".yml", ".yaml")
+# The other kinds of file the site publishes as they are: inert for a browser (images, fonts,
+# documents to download, sound and video) or checked (stylesheets and scripts, checks/assets.py).
+# Anything else could be a document the browser runs script in, on the site's own address:
+# an .xml file with XHTML in it, or one that names an XSLT stylesheet, runs its <script>
+# when a reader opens it (tried in Chromium), and so could kinds nobody has thought of.
+PUBLISHED_KINDS = frozenset({
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".bmp",
+    ".css", ".js", ".mjs", ".woff", ".woff2", ".ttf", ".otf",
+    ".pdf", ".txt", ".csv", ".json", ".docx", ".xlsx", ".pptx", ".doc", ".xls", ".ppt", ".zip",
+    ".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav",
+})
 # Control characters other than tab and line breaks: invisible, and invalid in the HTML,
 # XML (sitemap) and JSON (search index) built from the text.
 # 'fr', 'zh-TW', 'pt_BR': what i18n's suffix structure would take for a language.
@@ -105,6 +116,16 @@ def name_problem(path: str) -> Problem | None:
         return Problem(path, "file name", (
             f"term pages go directly in docs/{TERMS_FOLDER}/, not in a sub-folder. Move it to "
             f"docs/{TERMS_FOLDER}/{name}."))
+    kind = name[name.rfind("."):].lower() if "." in name.lstrip(".") else ""
+    published = not path.startswith((f"{SNIPPETS_FOLDER}/", f"{DIAGRAMS_FOLDER}/")) and not any(
+        part.startswith(".") or part == "templates" for part in path.split("/"))  # MkDocs' exclude_docs
+    if published and not name.endswith(".md") and kind not in PUBLISHED_KINDS:
+        return Problem(path, "file name", (
+            f"the site does not publish this kind of file ('{kind or 'no extension'}'): it would be put "
+            "online exactly as it is, and a browser can run script in some kinds (an .xml file, for "
+            "one). Pages are '.md' files; images, documents to download, sound and video are "
+            f"welcome ({' '.join(sorted(PUBLISHED_KINDS))}). Save it as one of those, or ask in your "
+            "merge request for the kind to be added."))
     return None
 
 

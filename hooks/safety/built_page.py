@@ -19,6 +19,11 @@ _FETCHED = ("src", "poster", "data", "background", "action", "formaction", "mani
 # `href` is fetched on these (on <a> and <area> it is a link the reader follows).
 _FETCHED_HREF = ("link", "image", "use", "base", "feimage", "script")
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE | re.DOTALL)
+# image-set("a.png" 1x, "b.png" 2x): addresses as plain strings, fetched like url()'s.
+_IMAGE_SET = re.compile(r"image-set\(([^)]*)\)", re.IGNORECASE)
+_CSS_STRING = re.compile(r"""(['"])(.*?)\1""", re.DOTALL)
+# CSS escapes: '\68ttps:' is 'https:', 'u\72l(' is 'url(' to the browser.
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(.))", re.DOTALL)
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
 _SCRIPT_SCHEMES = ("javascript", "vbscript", "livescript")
 
@@ -33,10 +38,33 @@ def leaves_the_site(url: str) -> bool:
     return bool(scheme) and scheme not in ("data", "blob", "about", *_SCRIPT_SCHEMES)
 
 
+def css_unescaped(css: str) -> str:
+    """CSS as the browser reads it, its backslash escapes decoded."""
+    def one(match):
+        if match.group(1):
+            code = int(match.group(1), 16)
+            return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+        return match.group(2)
+    return _CSS_ESCAPE.sub(one, css)
+
+
+def css_addresses(css: str) -> list[str]:
+    """Every address this CSS makes the browser fetch: url(), @import, image-set() strings."""
+    css = css_unescaped(css)
+    found = [m.group(2) if m.group(2) is not None else m.group(4) or "" for m in _CSS_URL.finditer(css)]
+    found += [m.group(2) for images in _IMAGE_SET.finditer(css) for m in _CSS_STRING.finditer(images.group(1))]
+    return found
+
+
 def css_leaves_the_site(css: str) -> bool:
     """Whether a url() or @import in this CSS (a style, or SVG's fill="url(...)") is another site's."""
-    return any(leaves_the_site(m.group(2) if m.group(2) is not None else m.group(4) or "")
-               for m in _CSS_URL.finditer(css))
+    return any(leaves_the_site(url) for url in css_addresses(css))
+
+
+def may_fetch(value: str) -> bool:
+    """Whether an attribute's value holds CSS that can fetch (url( or image-set(, escapes read)."""
+    lowered = css_unescaped(value).lower() if "\\" in value else value.lower()
+    return "url(" in lowered or "image-set(" in lowered
 
 
 def runs_script(url: str) -> bool:
@@ -47,11 +75,16 @@ def runs_script(url: str) -> bool:
 _THEME_CLASS = re.compile(r'\sclass="([^"]*)"')
 
 
+# Material's script downloads Mermaid from unpkg.com for any <pre class="mermaid">.
+_FETCHING_CLASSES = ("mermaid",)
+
+
 def theme_classes(content_html: str) -> list[str]:
     """Material's own classes (md-…) in a page's content: with them a paragraph becomes the
-    theme's header, dialog or overlay, fixed over the text whatever the style allowlist says."""
+    theme's header, dialog or overlay, fixed over the text whatever the style allowlist says;
+    and the classes that make its script fetch a program from another site."""
     found = [name for value in _THEME_CLASS.findall(content_html) for name in value.split()
-             if name.startswith("md-")]
+             if name.startswith("md-") or name.lower() in _FETCHING_CLASSES]
     return list(dict.fromkeys(found))
 
 
@@ -64,8 +97,9 @@ _OWN_ID_PREFIXES = ("__", "term-preview-")
 
 def id_sentence(value: str) -> str:
     """What the build and `make check` say about an id a page may not have."""
-    return (f"the id \"{value[:60]}\" is already another element's on this page: the theme and the "
-            f"site find their parts by id. Give the element in the page another id (the "
+    return (f"the id \"{value[:60]}\" is taken: another element on this page has it, or it is named "
+            f"like the theme's and the site's own (ids starting with '__' or 'term-preview-'), which "
+            f"their scripts find their parts by. Give the element in the page another id (the "
             f"'{{: id=... }}' or id=\"...\" you wrote).")
 
 
@@ -96,8 +130,22 @@ def repeated_ids(page_html: str) -> list[str]:
     return list(dict.fromkeys(repeated))
 
 
+def without_fetching_classes(content_html: str) -> str:
+    """The content without the classes that would make the theme fetch (refused, reported):
+    a refused build's pages, served for the tests, must not reach unpkg.com either."""
+    def clean(match: re.Match) -> str:
+        kept = [name for name in match.group(1).split() if name.lower() not in _FETCHING_CLASSES]
+        return f' class="{" ".join(kept)}"'
+    return _THEME_CLASS.sub(clean, content_html)
+
+
 def theme_class_sentence(name: str) -> str:
     """What the build and `make check` say about one of the theme's classes in a page."""
+    if name.lower() in _FETCHING_CLASSES:
+        return (f"the class '{name}' makes the theme download the Mermaid diagram program from "
+                f"the internet (unpkg.com), which readers on the intranet cannot reach and the site "
+                f"never asks for. Remove the class; draw diagrams in docs/_diagrams/ (CONTRIBUTING.md, "
+                f"section 9).")
     return (f"the class '{name}' is the theme's own (classes starting with 'md-' place the theme's "
             f"header, dialogs and overlays); remove it from the page.")
 
@@ -138,7 +186,7 @@ class _Finder(HTMLParser):
                     url = candidate.strip().split(" ")[0]
                     if url and leaves_the_site(url):
                         self.problems.append(f"<{tag} {name}=\"...{url[:80]}...\"> loads a file from outside the site")
-            if name == "style" or "url(" in value.lower():  # SVG's fill, stroke, marker-end… too
+            if name == "style" or may_fetch(value):  # SVG's fill, stroke, marker-end… too
                 self._css(tag, value)
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             target = _REFRESH_URL.search(values.get("content", ""))
@@ -161,7 +209,6 @@ class _Finder(HTMLParser):
             self._css("style", data)
 
     def _css(self, where: str, css: str) -> None:
-        for match in _CSS_URL.finditer(css):
-            url = match.group(2) if match.group(2) is not None else match.group(4)
+        for url in css_addresses(css):
             if url and leaves_the_site(url):
                 self.problems.append(f"CSS in <{where}> loads url({url[:80]}) from outside the site")

@@ -14,6 +14,7 @@ import markdown
 from core.problems import Problem
 from core.sources import split_front_matter
 
+from .hiding import hidden_text_problems
 from .built_page import id_line, id_sentence, line_in, reserved_or_repeated_ids, theme_class_sentence, theme_classes
 from .sanitize import sanitize
 from .sources import line_of
@@ -29,11 +30,12 @@ _CONFIGS = {"pymdownx.tabbed": {"alternate_style": True}, "toc": {"permalink": T
 
 
 def raw_html_problems(path: str, text: str) -> list[Problem]:
-    """What the build will refuse in this page's raw HTML and links, said the same way."""
+    """What the build will refuse in this page's raw HTML and links, and its hidden text, said the same way."""
     _, body, _ = split_front_matter(path, text)  # front-matter problems are the registry's
     html = markdown.markdown(body, extensions=EXTENSIONS, extension_configs=_CONFIGS)
     result = sanitize(html)
     return ([Problem(path, "", sentence, line_of(text, sentence)) for sentence in result.refused]
+            + hidden_text_problems(path, text, html)
             + [Problem(path, "", theme_class_sentence(name), line_in(text, name))
                for name in theme_classes(result.html)]
             + [Problem(path, "", id_sentence(value), id_line(text, value))

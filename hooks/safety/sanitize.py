@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 import nh3
 
 from . import allowlist
-from .built_page import css_leaves_the_site, leaves_the_site
+from .built_page import css_leaves_the_site, leaves_the_site, may_fetch
 
 FETCHED = ("src",)  # the only allowed attribute a browser fetches by itself (img src)
 
@@ -41,7 +41,7 @@ def published_value(tag: str, attribute: str, value: str) -> str | None:
         return html_lib.escape(value, quote=False)
     if attribute in FETCHED and leaves_the_site(value):
         return None
-    if "url(" in value.lower() and css_leaves_the_site(value):  # SVG's fill, stroke, marker-end…
+    if may_fetch(value) and css_leaves_the_site(value):  # SVG's fill, stroke, marker-end…
         return None
     return value
 
@@ -51,7 +51,6 @@ def sanitize(content: str) -> Sanitized:
     before = _inventory(content)
     after = _inventory(published, unescape_titles=True)
     missing = before - after  # what nh3 removed (what it adds, like <tbody>, is harmless)
-    refused: list[str] = []
     return Sanitized(published, _sentences(before.order, missing))
 
 
@@ -143,7 +142,7 @@ def _explain(item: tuple) -> str:
         return (f"<{tag} {name}=\"{shown}\"> loads a file from outside the site: readers on the "
                 f"intranet cannot reach it, and the site makes no request outside itself. Save the "
                 f"file in docs/assets/ and use it from there, or make it a link for the reader to click.")
-    if "url(" in value.lower() and css_leaves_the_site(value):
+    if may_fetch(value) and css_leaves_the_site(value):
         return (f"the attribute {name}=\"{shown}\" on <{tag}> loads a file from outside the site: "
                 f"readers on the intranet cannot reach it, and the site makes no request outside "
                 f"itself. Save the file in docs/assets/ and use it from there, or remove it.")
