@@ -6,7 +6,8 @@ page (the `hidden` attribute, a class whose CSS hides it, an inline style that m
 away) make the page come up for a query the reader then cannot find on it. The allowlist
 keeps `hidden` and those classes because the site's own markup needs them (the preview
 cards' templates, the print-only term list, the two sizes of each diagram), so this check
-reads the page's HTML as its contributor wrote it, before the hooks add theirs.
+reads the page's HTML before the hooks add theirs, and passes over an element the glossary
+extension added while converting it (its class is the site's and not in the page's source).
 
 In front matter, `search: exclude: true` takes a page out of search and `search: boost`
 makes it outrank the others for every word it has; only the printed documents leave
@@ -38,9 +39,11 @@ def hidden_text_problems(path: str, source: str, content_html: str) -> list[Prob
     finder.feed(content_html)
     finder.close()
     problems, seen = [], {}
-    for sentence in finder.sentences:
-        if sentence.startswith("the class") and sentence.split("'")[1] not in source:
-            continue  # the diagrams hook's two sizes of a diagram, not the contributor's
+    for sentence, classes in finder.sentences:
+        if any(name in HIDING_CLASSES and name not in source for name in classes):
+            # The site's own markup (the glossary's preview templates and print list, the
+            # diagrams' two sizes), added while the page is converted: not the contributor's.
+            continue
         pattern = _pattern(sentence)
         seen[pattern] = seen.get(pattern, 0) + 1  # the second hidden element is at the second match
         line = _line(source, pattern, seen[pattern])
@@ -90,26 +93,28 @@ def search_field_problems(path: str, meta: dict | None, text: str) -> list[Probl
 class _Hiding(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.sentences: list[str] = []
+        self.sentences: list[tuple[str, list[str]]] = []  # (sentence, the element's classes)
 
     def handle_starttag(self, tag, attrs):
         values = {name: value or "" for name, value in attrs}
+        classes = values.get("class", "").split()
         if "hidden" in values:
-            self.sentences.append(
+            self.sentences.append((
                 f"the attribute 'hidden' on <{tag}> hides its text from readers, but search still "
                 f"finds it, so the page would come up for words no reader can see. Remove the "
                 f"attribute (and the text, if it is not for readers); for text a reader opens when "
-                f"needed, use a box that opens: a line '??? note \"Title\"' with the text under it indented by 4 spaces.")
-        for name in values.get("class", "").split():
+                f"needed, use a box that opens: a line '??? note \"Title\"' with the text under it indented by 4 spaces.",
+                classes))
+        for name in classes:
             if name in HIDING_CLASSES:
-                self.sentences.append(
+                self.sentences.append((
                     f"the class '{name}' is the site's own and hides the element on screen, but search "
-                    f"still finds its text. Remove the class.")
+                    f"still finds its text. Remove the class.", [name]))
         for declaration in values.get("style", "").split(";"):
             prop, _, value = declaration.partition(":")
             if prop.strip().lower() == "vertical-align" and value.strip().lower() not in VERTICAL_ALIGN:
-                self.sentences.append(
+                self.sentences.append((
                     f"the style 'vertical-align:{value.strip()}' on <{tag}> can move text out of sight "
-                    f"(search would still find it). Use one of: {', '.join(sorted(VERTICAL_ALIGN))}.")
+                    f"(search would still find it). Use one of: {', '.join(sorted(VERTICAL_ALIGN))}.", []))
 
     handle_startendtag = handle_starttag
