@@ -59,9 +59,9 @@ MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
 # body text, or one quiz question) is a wasted sheet.
 SPARSE = 0.2
 # Browsers printing side by side: Chromium prints one page at a time whatever the number
-# of tabs (two tabs of one browser took as long as one after the other), so one browser
-# per core.
-BROWSERS = max(2, os.cpu_count() or 1)
+# of tabs (two tabs of one browser took as long as one after the other). One more than
+# the cores: it prints while the others load a page or read a draft back.
+BROWSERS = (os.cpu_count() or 1) + 1
 # The headings of sections that start on a new sheet (print.css); a draft may let one go.
 FORCED_BREAK_HEADINGS = ".handout-chapter--first > h1[id], .handout-glossary > h1[id]"
 
@@ -147,7 +147,9 @@ async def _print_one(browser, base: str, path: str, lang: str, target: Path, blo
         return await route.abort()
 
     await page.route("**/*", block_remote)
-    await page.goto(base + path, wait_until="networkidle")
+    # "load", not "networkidle" (half a second of quiet after it): the documents are
+    # static HTML and system fonts, and print the same.
+    await page.goto(base + path, wait_until="load")
     await page.emulate_media(media="print")
     await page.add_style_tag(content=FOOTER_CSS.format(text=FOOTERS[lang]))
     if await page.locator("article .handout-cover").count():
