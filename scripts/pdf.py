@@ -4,12 +4,13 @@ For each language: the learner handout, the quiz sheet and the trainer notes (se
 hooks/handout/assemble.py). Serves the built site/ on 127.0.0.1, opens each
 document's page, blocks every request that is not to that server, and prints A4
 with page numbers in the document's language (none on a cover), bookmarks and a
-tagged PDF. Two browsers print side by side, the handouts first (one browser prints
-one page at a time, however many tabs it has). Then links the PDFs from both home pages.
+tagged PDF. A browser per core and one more print side by side, the handouts first
+(one browser prints one page at a time, however many tabs it has). Then links the
+PDFs from both home pages.
 
 Chromium has no target-counter(), so the contents' page numbers take two prints:
-a draft is read back (its bookmarks say on which page each heading landed), the
-numbers are written into the page, and the second print is the document. The
+a draft is read back (the targets of the contents' links say on which page each
+heading landed), the numbers are written into the page, and the second print is the document. The
 numbers take a fixed width, so filling them in moves nothing. Every document's
 draft is also read for sheets that hold only a line or two (pdftotext -bbox): a forced
 page break after one lets go, a last sheet gets a few more items of the last list, and
