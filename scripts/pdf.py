@@ -10,8 +10,8 @@ PDFs from both home pages.
 
 Chromium has no target-counter(), so the contents' page numbers take two prints:
 a draft is read back (the targets of the contents' links say on which page each
-heading landed), the numbers are written into the page, and the second print is the document. The
-numbers take a fixed width, so filling them in moves nothing. Every document's
+heading landed), the numbers are written into the page, and the second print is the
+document. The numbers take a fixed width, so filling them in moves nothing. Every document's
 draft is also read for sheets that hold only a line or two (pdftotext -bbox): a forced
 page break after one lets go, a last sheet gets a few more items of the last list, and
 the draft is printed again. A document with no page numbers and no such sheet
@@ -34,6 +34,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from pdf_finish import finish_pdf, named_once as _once
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -203,13 +205,6 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _once(title: str) -> str:
-    """Chromium names a bookmark twice ("TokenToken") when its heading starts a page in
-    a CJK font."""
-    half = len(title) // 2
-    return title[:half] if len(title) >= 4 and len(title) % 2 == 0 and title[:half] == title[half:] else title
-
-
 @dataclass(frozen=True)
 class Printed:
     """What a printed PDF tells about itself (read once per print)."""
@@ -323,65 +318,6 @@ CARRY_OVER = """([text, factor]) => {
   items[first].classList.add('handout-carried');
   return true;
 }"""
-
-
-# -----------------------------------------------------------------------------
-# The finished PDF
-# -----------------------------------------------------------------------------
-
-def finish_pdf(path: Path) -> None:
-    """Bookmarks named once and shown when the PDF opens. Written as an incremental
-    update (the changed objects appended), which takes a fraction of a second where
-    rewriting the whole file took seconds."""
-    from pypdf import PdfReader
-    from pypdf.generic import NameObject, TextStringObject
-
-    reader = PdfReader(path)
-    root_ref = reader.trailer.raw_get("/Root")
-    root = root_ref.get_object()
-    changed = {root_ref.idnum: root}
-    root[NameObject("/PageMode")] = NameObject("/UseOutlines")
-    outlines = root.get("/Outlines")
-    stack = [outlines.get_object().raw_get("/First")] if outlines else []
-    while stack:
-        reference = stack.pop()
-        if reference is None:
-            continue
-        item = reference.get_object()
-        title = str(item.get("/Title", ""))
-        if _once(title) != title:
-            item[NameObject("/Title")] = TextStringObject(_once(title))
-            changed[reference.idnum] = item
-        stack += [item.raw_get("/Next") if "/Next" in item else None,
-                  item.raw_get("/First") if "/First" in item else None]
-    _append_update(path, reader, changed)
-
-
-def _append_update(path: Path, reader, changed: dict) -> None:
-    from pypdf.generic import DictionaryObject, NameObject, NumberObject
-
-    data = path.read_bytes()
-    previous = int(re.findall(rb"startxref\s+(\d+)", data[-1024:])[-1])
-    with path.open("ab") as out:
-        offsets = {}
-        out.write(b"\n")
-        for number, obj in sorted(changed.items()):
-            offsets[number] = out.tell()
-            out.write(f"{number} 0 obj\n".encode())
-            obj.write_to_stream(out)
-            out.write(b"\nendobj\n")
-        xref = out.tell()
-        out.write(b"xref\n")
-        for number, offset in offsets.items():
-            out.write(f"{number} 1\n{offset:010d} 00000 n \n".encode())
-        trailer = DictionaryObject({NameObject("/Size"): NumberObject(reader.trailer["/Size"]),
-                                    NameObject("/Root"): reader.trailer.raw_get("/Root"),
-                                    NameObject("/Prev"): NumberObject(previous)})
-        if "/Info" in reader.trailer:
-            trailer[NameObject("/Info")] = reader.trailer.raw_get("/Info")
-        out.write(b"trailer\n")
-        trailer.write_to_stream(out)
-        out.write(f"\nstartxref\n{xref}\n%%EOF\n".encode())
 
 
 def link_from_home_pages(site: Path) -> None:
