@@ -80,3 +80,19 @@ def test_an_unknown_edition_or_revision_is_left_out():
 def test_a_bookmark_named_twice_is_named_once():
     assert pdf_script._once("TokenToken") == "Token" and pdf_script._once("目录目录") == "目录"
     assert pdf_script._once("MoE") == "MoE" and pdf_script._once("abab") == "ab"
+
+
+def test_a_heading_s_page_comes_from_bookmarks_or_else_from_the_links_to_it():
+    untagged = pdf_script.Printed("draft.pdf", 10, [], {"term-a": 3, "handout-glossary": 9})
+    assert pdf_script.heading_pages(untagged, [("term-a", "A"), ("handout-glossary", "G")]) == \
+        {"term-a": 3, "handout-glossary": 9}
+    try:
+        pdf_script.heading_pages(untagged, [("term-b", "B")])
+    except pdf_script.PrintError as error:
+        assert "no link target for the heading 'B'" in str(error)
+    else:
+        raise AssertionError("a heading no link points to was given a page")
+    # A tagged print: its top-level bookmarks are the <h1>s in order ("TokenToken" is "Token" named twice).
+    tagged = pdf_script.Printed("notes.pdf", 10, [("Cover", 1), ("TokenToken", 2), ("RAG", 4)], {})
+    assert pdf_script.heading_pages(tagged, [("", "Cover"), ("term-token", "Token"), ("term-rag", "RAG")]) == \
+        {"term-token": 2, "term-rag": 4}
