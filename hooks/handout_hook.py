@@ -11,8 +11,9 @@ the documents drop those generated sections anyway.) `make pdf` prints the pages
 from __future__ import annotations
 
 import html
+import os
 import subprocess
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
@@ -21,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from core.sources import is_compare_page, language_of, page_id
 from glossary import build
-from handout.assemble import (HANDOUT_PLACEHOLDER, PLACEHOLDERS, QUIZ_PLACEHOLDER, TRAINER_PLACEHOLDER,
+from handout.assemble import (HANDOUT_PLACEHOLDER, PLACEHOLDERS, QUIZ_PLACEHOLDER, TRAINER_PLACEHOLDER, Edition,
                               assemble, assemble_quiz, assemble_trainer_notes)
 
 TRAINER_NOTES = "trainer-notes.md"
@@ -43,11 +44,11 @@ def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> di
     # page.title is HTML (hooks/safety/text_fields.py); the handout escapes titles itself.
     comparisons = [(f"compare-{page_id(p.file.src_uri)}", html.unescape(p.title), p.content)
                    for p in nav.pages if is_compare_page(p.file.src_uri)]
-    stamp = _git_date_and_version(config)
+    edition = _edition(config)
     if HANDOUT_PLACEHOLDER in page.content:
-        page.content = page.content.replace(HANDOUT_PLACEHOLDER, assemble(lang, terms, comparisons, *stamp))
+        page.content = page.content.replace(HANDOUT_PLACEHOLDER, assemble(lang, terms, comparisons, edition))
     if QUIZ_PLACEHOLDER in page.content:
-        page.content = page.content.replace(QUIZ_PLACEHOLDER, assemble_quiz(lang, terms, comparisons, *stamp))
+        page.content = page.content.replace(QUIZ_PLACEHOLDER, assemble_quiz(lang, terms, comparisons, edition))
     if TRAINER_PLACEHOLDER in page.content:
         notes = next((p.content for p in nav.pages
                       if language_of(p.file.src_uri).base == TRAINER_NOTES and p.content), "")
@@ -56,7 +57,7 @@ def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> di
                         "translation), which is missing. Put the page back, or delete this page if the "
                         "trainer notes are no longer printed.")
         page.content = page.content.replace(
-            TRAINER_PLACEHOLDER, assemble_trainer_notes(lang, notes, terms, comparisons, *stamp))
+            TRAINER_PLACEHOLDER, assemble_trainer_notes(lang, notes, terms, comparisons, edition))
     return context
 
 
@@ -64,16 +65,20 @@ def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> di
 # Helper functions
 # -----------------------------------------------------------------------------
 
-def _git_date_and_version(config) -> tuple[str, str]:
-    """The last commit's date and short hash: the same handout for the same commit.
+def _edition(config) -> Edition:
+    """The last commit's day (UTC) and short hash: the same documents for the same commit.
+    Without git, SOURCE_DATE_EPOCH's day and no hash.
 
     (Not mkdocs.utils.get_build_date: that falls back to today when SOURCE_DATE_EPOCH
     is unset, as in a plain `mkdocs build`.)"""
     try:
-        output = subprocess.run(["git", "log", "-1", "--format=%ct %h"],
-                                cwd=Path(config.config_file_path or ".").parent,
-                                capture_output=True, text=True, timeout=10, check=True).stdout.split()
-        stamp, version = int(output[0]), output[1]
-    except (OSError, subprocess.SubprocessError, IndexError, ValueError):
-        return "—", "—"
-    return datetime.fromtimestamp(stamp, tz=timezone.utc).strftime("%Y-%m-%d"), version
+        stamp, revision = subprocess.run(["git", "log", "-1", "--format=%ct %h"],
+                                         cwd=Path(config.config_file_path or ".").parent, capture_output=True,
+                                         text=True, timeout=10, check=True).stdout.split()
+        return Edition(_day(stamp), revision)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return Edition(_day(os.environ.get("SOURCE_DATE_EPOCH", "")), None)
+
+
+def _day(stamp: str) -> date | None:
+    return datetime.fromtimestamp(int(stamp), tz=timezone.utc).date() if stamp.isdigit() else None

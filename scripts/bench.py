@@ -10,7 +10,7 @@
    last keystroke to the first result (target: under 100 ms).
 4. Measures page weight: a term page's HTML, and everything a term page loads
    (search index excluded), for the real site and the synthetic one.
-5. Times `make pdf` on the real site (target: under 60 s).
+5. Times `make pdf` on the real site, with the load average it ran at (target: under 60 s).
 """
 
 from __future__ import annotations
@@ -338,10 +338,12 @@ def main() -> int:
         report(f"Page weight, {label}: HTML", f"{html / 1024:.0f} KB", "at most 60 KB")
         report(f"Page weight, {label}: all it loads (no search index)", f"{loaded / 1024:.0f} KB", "at most 400 KB")
 
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site", str(real)], check=True,
                    capture_output=True)
-    report("make pdf, both languages (real site, after the build)", f"{time.perf_counter() - started:.1f} s", "under 60 s")
+    report("make pdf, three documents x 2 languages (real site, after the build)",
+           f"{time.perf_counter() - started:.1f} s at load {load:.1f}", "under 60 s")
 
     print_rows(rows)
     return 0

@@ -3,14 +3,15 @@
 For each language: the learner handout, the quiz sheet and the trainer notes (see
 hooks/handout/assemble.py). Serves the built site/ on 127.0.0.1, opens each
 document's page, blocks every request that is not to that server, and prints A4
-with page numbers in the document's language, bookmarks and a tagged PDF. The
-languages print side by side (two browser tabs, one per core). Then links the PDFs
-from both home pages.
+with page numbers in the document's language (none on a cover), bookmarks and a
+tagged PDF. A browser per core and one more print side by side, the handouts first
+(one browser prints one page at a time, however many tabs it has). Then links the
+PDFs from both home pages.
 
 Chromium has no target-counter(), so the contents' page numbers take two prints:
-a draft is read back (its bookmarks say on which page each heading landed), the
-numbers are written into the page, and the second print is the document. The
-numbers take a fixed width, so filling them in moves nothing. Every document's
+a draft is read back (the targets of the contents' links say on which page each
+heading landed), the numbers are written into the page, and the second print is the
+document. The numbers take a fixed width, so filling them in moves nothing. Every document's
 draft is also read for sheets that hold only a line or two (pdftotext -bbox): a forced
 page break after one lets go, a last sheet gets a few more items of the last list, and
 the draft is printed again. A document with no page numbers and no such sheet
@@ -23,14 +24,18 @@ import argparse
 import asyncio
 import functools
 import http.server
+import os
 import re
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from pdf_finish import finish_pdf, named_once as _once
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -44,14 +49,22 @@ DOCUMENTS = {
     "quiz": ("handout-quiz/", "llm-terms-quiz-{lang}.pdf"),
     "trainer": ("handout-trainer/", "llm-terms-trainer-{lang}.pdf"),
 }
-FOOTERS = {"zh": '第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页',
-           "en": 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>'}
-FOOTER = ('<div style="width:100%;text-align:center;font-size:8pt;color:#444;'
-          'font-family:\'Noto Sans CJK SC\',sans-serif;">{text}</div>')
+# The page number at the foot of every page but a cover, as CSS page-margin boxes (Chromium's
+# footer template prints on every page, a cover too). padding-top puts the line where the
+# footer template put it.
+FOOTERS = {"zh": '"第 " counter(page) " 页，共 " counter(pages) " 页"',
+           "en": '"Page " counter(page) " of " counter(pages)'}
+FOOTER_CSS = ("@page {{ @bottom-center {{ content: {text}; font-size: 8pt; color: #444; padding-top: 9pt;"
+              " font-family: 'Noto Sans CJK SC', sans-serif; }} }}")
+NO_NUMBER_ON_THE_COVER = "@page :first { @bottom-center { content: none; } }"
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
 # A sheet whose text ends in the top fifth of the printable area (about six lines of
 # body text, or one quiz question) is a wasted sheet.
 SPARSE = 0.2
+# Browsers printing side by side: Chromium prints one page at a time whatever the number
+# of tabs (two tabs of one browser took as long as one after the other). One more than
+# the cores: it prints while the others load a page or read a draft back.
+BROWSERS = (os.cpu_count() or 1) + 1
 # The headings of sections that start on a new sheet (print.css); a draft may let one go.
 FORCED_BREAK_HEADINGS = ".handout-chapter--first > h1[id], .handout-glossary > h1[id]"
 
@@ -103,18 +116,23 @@ async def _print_all(site: Path, languages: list[str]) -> dict[str, Path]:
     out_dir.mkdir(exist_ok=True)
     blocked: list[str] = []
     written: dict[str, Path] = {}
+    # The handouts first: they take longest, and the short documents fill in around them.
+    queue = [(kind, lang) for kind in DOCUMENTS for lang in languages]
     try:
         async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
-            async def one_language(lang: str) -> None:
-                for kind, (path, _) in DOCUMENTS.items():
-                    target = out_dir / pdf_name(kind, lang)
-                    await _print_one(browser, base, PREFIX[lang] + path, lang, target, blocked)
-                    written[f"{kind}-{lang}"] = target
+            async def one_browser() -> None:
+                browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    while queue:
+                        kind, lang = queue.pop(0)
+                        target = out_dir / pdf_name(kind, lang)
+                        await _print_one(browser, base, PREFIX[lang] + DOCUMENTS[kind][0], lang, target, blocked)
+                        written[f"{kind}-{lang}"] = target
+                finally:
+                    await browser.close()
 
-            await asyncio.gather(*(one_language(lang) for lang in languages))
-            await browser.close()
+            await asyncio.gather(*(one_browser() for _ in range(min(BROWSERS, len(queue)))))
     finally:
         server.shutdown()
     if blocked:
@@ -132,28 +150,35 @@ async def _print_one(browser, base: str, path: str, lang: str, target: Path, blo
         return await route.abort()
 
     await page.route("**/*", block_remote)
-    await page.goto(base + path, wait_until="networkidle")
+    # "load", not "networkidle" (half a second of quiet after it): the documents are
+    # static HTML and system fonts, and print the same.
+    await page.goto(base + path, wait_until="load")
     await page.emulate_media(media="print")
+    await page.add_style_tag(content=FOOTER_CSS.format(text=FOOTERS[lang]))
+    if await page.locator("article .handout-cover").count():
+        await page.add_style_tag(content=NO_NUMBER_ON_THE_COVER)
     await page.evaluate("document.fonts.ready")
-    options = dict(format="A4", margin=MARGIN, outline=True, tagged=True)
-    final = dict(options, print_background=True, display_header_footer=True, header_template="<span></span>",
-                 footer_template=FOOTER.format(text=FOOTERS[lang]))
-    numbered = await page.locator("[data-page-of]").count() > 0
-    # A draft that is only read back needs no footer and no backgrounds (they move nothing).
-    draft_options = options if numbered else final
+    final = dict(format="A4", margin=MARGIN, outline=True, tagged=True, print_background=True)
+    slots = set(await page.eval_on_selector_all("[data-page-of]", "els => els.map(e => e.dataset.pageOf)"))
+    # A draft that is only read back needs no backgrounds, tags or bookmarks (they move
+    # nothing; untagged, it prints in two thirds of the time): the contents' links say
+    # on which page each heading is.
+    draft_options = dict(format="A4", margin=MARGIN) if slots else final
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / target.name
         for attempt in range(4):
             await page.pdf(path=str(draft), **draft_options)
-            if attempt == 3 or not await _fix_sparse_pages(page, draft):
+            printed = await asyncio.to_thread(read_back, draft)
+            if attempt == 3 or not await _fix_sparse_pages(page, draft, printed):
                 break
-        if numbered:
-            await page.evaluate(FILL_PAGE_NUMBERS, heading_pages(draft, await _headings(page)))
+        if slots:
+            headings = [(anchor, text) for anchor, text in await _headings(page) if anchor in slots]
+            await page.evaluate(FILL_PAGE_NUMBERS, heading_pages(printed, headings))
             await page.pdf(path=str(target), **final)
         else:
             draft.replace(target)
     await page.close()
-    finish_pdf(target)
+    await asyncio.to_thread(finish_pdf, target)
 
 
 # -----------------------------------------------------------------------------
@@ -180,29 +205,46 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _once(title: str) -> str:
-    """Chromium names a bookmark twice ("TokenToken") when its heading starts a page in
-    a CJK font."""
-    half = len(title) // 2
-    return title[:half] if len(title) >= 4 and len(title) % 2 == 0 and title[:half] == title[half:] else title
+@dataclass(frozen=True)
+class Printed:
+    """What a printed PDF tells about itself (read once per print)."""
+    name: str
+    pages: int
+    bookmarks: list[tuple[str, int]]  # the top-level bookmarks (a tagged print): (title, page from 1)
+    destinations: dict[str, int]  # the ids that links point to: id -> page from 1
 
 
-def heading_pages(pdf: Path, headings: list[tuple[str, str]]) -> dict[str, int]:
-    """id -> the page (from 1) its heading is printed on, from the PDF's bookmarks."""
+def read_back(pdf: Path) -> Printed:
     from pypdf import PdfReader
 
     reader = PdfReader(pdf)
     top = [item for item in reader.outline if not isinstance(item, list)]
+    return Printed(pdf.name, len(reader.pages),
+                   [(item.title, reader.get_destination_page_number(item) + 1) for item in top],
+                   {name.removeprefix("/"): reader.get_destination_page_number(target) + 1
+                    for name, target in reader.named_destinations.items()})
+
+
+def heading_pages(printed: Printed, headings: list[tuple[str, str]]) -> dict[str, int]:
+    """id -> the page (from 1) its heading is printed on: from the bookmarks of a tagged
+    print, which are the <h1>s in order, else from the targets of the links to them."""
+    if not printed.bookmarks:
+        missing = [text for anchor, text in headings if anchor not in printed.destinations]
+        if missing:
+            raise PrintError(f"{printed.name} ({printed.pages} pages) has no link target for the heading "
+                             f"'{missing[0]}': the contents' page numbers cannot be filled in.")
+        return {anchor: printed.destinations[anchor] for anchor, _ in headings}
     pages: dict[str, int] = {}
     position = 0
     for anchor, text in headings:
-        while position < len(top) and _squash(_once(top[position].title)) != _squash(text):
+        while position < len(printed.bookmarks) and _squash(_once(printed.bookmarks[position][0])) != _squash(text):
             position += 1
-        if position == len(top):
-            raise PrintError(f"{pdf.name} ({len(reader.pages)} pages, {len(top)} top-level bookmarks) has no "
-                             f"bookmark for the heading '{text}': the contents' page numbers cannot be filled in.")
+        if position == len(printed.bookmarks):
+            raise PrintError(f"{printed.name} ({printed.pages} pages, {len(printed.bookmarks)} top-level bookmarks) "
+                             f"has no bookmark for the heading '{text}': the contents' page numbers cannot be "
+                             "filled in.")
         if anchor:
-            pages[anchor] = reader.get_destination_page_number(top[position]) + 1
+            pages[anchor] = printed.bookmarks[position][1]
         position += 1
     return pages
 
@@ -227,27 +269,37 @@ def page_fill(pdf: Path, first: int | None = None, last: int | None = None) -> l
     return fills
 
 
-async def _fix_sparse_pages(page, draft: Path) -> bool:
+async def _fix_sparse_pages(page, draft: Path, printed: Printed) -> bool:
     """Sheets that hold only a line or two (the cover aside): a forced break after one
     lets go, so the next section follows on that sheet; a last sheet gets a few more of
     the last list's items. True when something changed: the draft is to be printed again."""
-    from pypdf import PdfReader
-
     forced = set(await page.eval_on_selector_all(FORCED_BREAK_HEADINGS, "els => els.map(e => e.id)"))
-    starts = heading_pages(draft, [(anchor, text) for anchor, text in await _headings(page) if anchor in forced])
-    sparse = [anchor for anchor, number in starts.items()
-              if number >= 3 and page_fill(draft, number - 1, number - 1)[0] < SPARSE]
+    headings = [(anchor, text) for anchor, text in await _headings(page) if anchor in forced]
+    # Reading the PDF is Python and poppler work: in a thread, so the other browser is not kept waiting.
+    sparse, last_page = await asyncio.to_thread(sparse_sheets, draft, printed, headings)
     for anchor in sparse:
         await page.evaluate("id => document.getElementById(id).parentElement.classList.add('handout-flow')",
                             anchor)
-    last = len(PdfReader(draft).pages)
-    fill = page_fill(draft, last, last)[0] if last > 2 else 1.0
     carried = False
-    if fill < SPARSE:
-        text = _squash(subprocess.run(["pdftotext", "-f", str(last), "-l", str(last), str(draft), "-"],
-                                      capture_output=True, text=True, check=True).stdout)
+    if last_page:
+        text, fill = last_page
         carried = await page.evaluate(CARRY_OVER, [text, max(0.35 / max(fill, 0.01), 2)])
     return bool(sparse) or carried
+
+
+def sparse_sheets(draft: Path, printed: Printed,
+                  forced: list[tuple[str, str]]) -> tuple[list[str], tuple[str, float] | None]:
+    """The forced breaks (of the headings `forced`) whose previous sheet holds a line or
+    two, and the text and fill of the last sheet if it does."""
+    sparse = [anchor for anchor, number in heading_pages(printed, forced).items()
+              if number >= 3 and page_fill(draft, number - 1, number - 1)[0] < SPARSE]
+    last = printed.pages
+    fill = page_fill(draft, last, last)[0] if last > 2 else 1.0
+    if fill >= SPARSE:
+        return sparse, None
+    text = _squash(subprocess.run(["pdftotext", "-f", str(last), "-l", str(last), str(draft), "-"],
+                                  capture_output=True, text=True, check=True).stdout)
+    return sparse, (text, fill)
 
 
 # The items of the last section's last list that the last sheet holds (their first words
@@ -266,65 +318,6 @@ CARRY_OVER = """([text, factor]) => {
   items[first].classList.add('handout-carried');
   return true;
 }"""
-
-
-# -----------------------------------------------------------------------------
-# The finished PDF
-# -----------------------------------------------------------------------------
-
-def finish_pdf(path: Path) -> None:
-    """Bookmarks named once and shown when the PDF opens. Written as an incremental
-    update (the changed objects appended), which takes a fraction of a second where
-    rewriting the whole file took seconds."""
-    from pypdf import PdfReader
-    from pypdf.generic import NameObject, TextStringObject
-
-    reader = PdfReader(path)
-    root_ref = reader.trailer.raw_get("/Root")
-    root = root_ref.get_object()
-    changed = {root_ref.idnum: root}
-    root[NameObject("/PageMode")] = NameObject("/UseOutlines")
-    outlines = root.get("/Outlines")
-    stack = [outlines.get_object().raw_get("/First")] if outlines else []
-    while stack:
-        reference = stack.pop()
-        if reference is None:
-            continue
-        item = reference.get_object()
-        title = str(item.get("/Title", ""))
-        if _once(title) != title:
-            item[NameObject("/Title")] = TextStringObject(_once(title))
-            changed[reference.idnum] = item
-        stack += [item.raw_get("/Next") if "/Next" in item else None,
-                  item.raw_get("/First") if "/First" in item else None]
-    _append_update(path, reader, changed)
-
-
-def _append_update(path: Path, reader, changed: dict) -> None:
-    from pypdf.generic import DictionaryObject, NameObject, NumberObject
-
-    data = path.read_bytes()
-    previous = int(re.findall(rb"startxref\s+(\d+)", data[-1024:])[-1])
-    with path.open("ab") as out:
-        offsets = {}
-        out.write(b"\n")
-        for number, obj in sorted(changed.items()):
-            offsets[number] = out.tell()
-            out.write(f"{number} 0 obj\n".encode())
-            obj.write_to_stream(out)
-            out.write(b"\nendobj\n")
-        xref = out.tell()
-        out.write(b"xref\n")
-        for number, offset in offsets.items():
-            out.write(f"{number} 1\n{offset:010d} 00000 n \n".encode())
-        trailer = DictionaryObject({NameObject("/Size"): NumberObject(reader.trailer["/Size"]),
-                                    NameObject("/Root"): reader.trailer.raw_get("/Root"),
-                                    NameObject("/Prev"): NumberObject(previous)})
-        if "/Info" in reader.trailer:
-            trailer[NameObject("/Info")] = reader.trailer.raw_get("/Info")
-        out.write(b"trailer\n")
-        trailer.write_to_stream(out)
-        out.write(f"\nstartxref\n{xref}\n%%EOF\n".encode())
 
 
 def link_from_home_pages(site: Path) -> None:

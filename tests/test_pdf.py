@@ -6,6 +6,7 @@ with poppler (pdftotext, pdffonts) and pypdf.
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_module
 import re
 import subprocess
@@ -175,13 +176,59 @@ def test_each_question_shares_a_page_with_its_answer(site_dir, pages, document, 
 @pytest.mark.parametrize("lang,cover,answers", [
     ("zh", "培训讲义", "附录：自测答案"), ("en", "Training handout", "Appendix: answers to the self-checks")])
 def test_handout_has_cover_contents_comparisons_glossary_and_answer_key(pages, lang, cover, answers):
-    first_page = pages[f"handout-{lang}"][0]
-    assert cover in first_page and re.search(r"\d{4}-\d{2}-\d{2}", first_page)
-    assert ("日期：" if lang == "zh" else "Date: ") in first_page
+    assert cover in pages[f"handout-{lang}"][0]
     text = "\f".join(pages[f"handout-{lang}"])
     assert text.count(answers) >= 2  # in the contents and as the appendix title
     for table_title in ("PPO", "MoE", "DeepSeek"):
         assert table_title in text
+
+
+def page_number_lines(sheet: str) -> list[str]:
+    """The lines of a sheet that are, or end in, a page number ("Page 3 of 20", "第 3 页", "3")."""
+    return [line.strip() for line in sheet.splitlines()
+            if re.search(r"(Page \d+|第 \d+ 页|^\s*\d+\s*$)", line)]
+
+
+@pytest.mark.parametrize("document", ["handout", "trainer"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_cover_has_no_page_number_and_the_next_page_is_page_2(pdfs, pages, document, lang):
+    sheets = pages[f"{document}-{lang}"]
+    assert page_number_lines(sheets[0]) == [], f"the cover of {pdfs[f'{document}-{lang}'].name} is numbered"
+    assert FOOTER[lang].format(page=2, total=len(sheets)) in sheets[1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_quiz_sheet_has_no_cover_so_its_first_page_is_numbered(pages, lang):
+    sheets = pages[f"quiz-{lang}"]
+    assert FOOTER[lang].format(page=1, total=len(sheets)) in sheets[0]
+
+
+def commit_day(revision: str) -> dt.date:
+    stamp = subprocess.run(["git", "log", "-1", "--format=%ct", revision], cwd=ROOT, capture_output=True,
+                           text=True, check=True).stdout
+    return dt.datetime.fromtimestamp(int(stamp), tz=dt.timezone.utc).date()
+
+
+@pytest.mark.parametrize("lang,edition,revision", [("zh", "{date}版", "修订号 {revision}"),
+                                                   ("en", "Edition of {date}", "Revision {revision}")])
+def test_a_cover_says_which_edition_it_is_in_words_with_the_hash_in_small_print(pdfs, pages, lang, edition,
+                                                                                revision):
+    """The small print names the commit the site was built from (one of this checkout's:
+    HEAD may have moved on since); the edition is that commit's day."""
+    from core.words import long_date
+    for document in ("handout", "trainer"):
+        cover = pages[f"{document}-{lang}"][0]
+        commit = re.search(revision.format(revision=r"([0-9a-f]{7,40})"), cover).group(1)
+        day = commit_day(commit)
+        assert subprocess.run(["git", "merge-base", "--is-ancestor", commit, "HEAD"], cwd=ROOT).returncode == 0
+        assert squash(edition.format(date=long_date(day, lang))) in squash(cover), cover
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", cover), "a bare ISO date on the cover"
+        words = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdfs[f"{document}-{lang}"]), "-"],
+                               capture_output=True, text=True, check=True).stdout
+        heights = {text: float(y1) - float(y0) for y0, y1, text in
+                   re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</word>', words)}
+        assert heights[commit] < heights[str(day.year)], "the hash is not in smaller print than the edition"
+    assert squash(edition.format(date=long_date(day, lang))) in squash(pages[f"quiz-{lang}"][-1])
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -192,6 +239,24 @@ def test_handout_prints_every_diagram_with_its_caption(pages, lang):
     assert len(library.diagrams) >= 9
     for diagram in library.diagrams.values():
         assert squash(diagram.caption[lang]) in flat, diagram.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_text_runs_into_the_side_margins(pdfs, lang):
+    """Every word inside the printable width (the quiz's "100." once hung 2 pt into the left
+    margin). 1 pt of slack: a glyph's box reaches a little past the text's edge."""
+    left = float(pdf_script.MARGIN["left"].removesuffix("mm")) * 72 / 25.4
+    right = float(pdf_script.MARGIN["right"].removesuffix("mm")) * 72 / 25.4
+    for document in pdf_script.DOCUMENTS:
+        boxes = subprocess.run(["pdftotext", "-bbox", str(pdfs[f"{document}-{lang}"]), "-"], capture_output=True,
+                               text=True, check=True).stdout
+        outside = []
+        for number, (width, words) in enumerate(re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', boxes,
+                                                           re.DOTALL), 1):
+            outside += [(number, text) for x0, x1, text in
+                        re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]+)<', words)
+                        if float(x0) < left - 1 or float(x1) > float(width) - right + 1]
+        assert outside == [], f"{document}-{lang}: words outside the margins (page, word): {outside[:5]}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -317,6 +382,22 @@ def test_blocks_a_reader_reads_as_one_are_never_split(browser, base_url):
                                       "els => els.map(e => getComputedStyle(e).breakAfter)")
     page.close()
     assert set(after) == {"avoid"}
+
+
+def test_english_quotes_print_in_their_proportional_shapes(browser, base_url):
+    """Noto Sans CJK's curly quotes and apostrophes are full-width unless asked otherwise."""
+    page = browser.new_page()
+    page.goto(base_url + "en/handout/")
+    page.emulate_media(media="print")
+    widths = page.evaluate("""() => {
+      const span = document.createElement('span');
+      document.querySelector('article p').append(span);
+      const width = text => { span.textContent = text; return span.getBoundingClientRect().width; };
+      return [width('\u201cx\u201d'), width('"x"')];
+    }""")
+    page.close()
+    curly, straight = widths
+    assert curly < straight * 1.5, f"curly quotes {curly:.1f} px wide against straight ones {straight:.1f} px"
 
 
 def test_printed_chinese_is_set_in_noto_sans_cjk_sc(browser, base_url):

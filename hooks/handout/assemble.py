@@ -14,9 +14,11 @@ once, reads the pages from the PDF's bookmarks and fills the slots in.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from html import escape
 
-from core.words import word
+from core.words import long_date, word
 from glossary.collation import sort_key
 from glossary.registry import Term
 
@@ -34,6 +36,15 @@ _RULED_LINE = '<div class="handout-quiz__line"></div>'
 ANSWERS_ANCHOR = "handout-answers"
 
 
+@dataclass(frozen=True)
+class Edition:
+    """Which edition a printed document is: the day of its content (the last commit's),
+    which a trainer can tell apart, and the commit's short hash in small print, which
+    pins it down for whoever fixes a mistake a trainer reports. None: not known."""
+    day: dt.date | None
+    revision: str | None
+
+
 def chapters_and_answers(lang: str, terms: list[tuple[Term, str]],
                          comparisons: list[tuple[str, str, str]]) -> tuple[list[Chapter], list[Chapter], list[Answer]]:
     """terms: (term, rendered page content) in learning-path order;
@@ -49,10 +60,10 @@ def chapters_and_answers(lang: str, terms: list[tuple[Term, str]],
 
 
 def assemble(lang: str, terms: list[tuple[Term, str]], comparisons: list[tuple[str, str, str]],
-             date: str, version: str) -> str:
+             edition: Edition) -> str:
     """The learner handout."""
     chapters, comparison_chapters, answers = chapters_and_answers(lang, terms, comparisons)
-    parts = [_cover(lang, word(lang, "handout.subtitle"), date, version),
+    parts = [_cover(lang, word(lang, "handout.subtitle"), edition),
              '<nav class="handout-toc">',
              f'<h1 id="handout-contents">{_w(lang, "contents")}</h1>',
              f"<h2>{_w(lang, 'terms')}</h2>",
@@ -78,7 +89,7 @@ def assemble(lang: str, terms: list[tuple[Term, str]], comparisons: list[tuple[s
 
 
 def assemble_quiz(lang: str, terms: list[tuple[Term, str]], comparisons: list[tuple[str, str, str]],
-                  date: str, version: str) -> str:
+                  edition: Edition) -> str:
     """The quiz sheet: every self-check question, numbered as in the handout, no answers."""
     _, _, answers = chapters_and_answers(lang, terms, comparisons)
     colon = word(lang, "colon")
@@ -93,16 +104,17 @@ def assemble_quiz(lang: str, terms: list[tuple[Term, str]], comparisons: list[tu
         parts.append(f'<li class="handout-quiz__question" value="{answer.number}" id="quiz-{answer.number}">'
                      f'<p><span class="handout-quiz__chapter">{escape(answer.chapter_title)}</span> · '
                      f'{answer.question}</p><div class="handout-quiz__space">{_RULED_LINE * 3}</div></li>')
-    parts += ["</ol>", f'<p class="handout-quiz__version">{_meta(lang, date, version)}</p>', "</section>"]
+    stamp = " · ".join(escape(text) for _, text in _edition(lang, edition))
+    parts += ["</ol>", f'<p class="handout-quiz__edition">{stamp}</p>', "</section>"]
     return "\n".join(parts)
 
 
 def assemble_trainer_notes(lang: str, notes_html: str, terms: list[tuple[Term, str]],
-                           comparisons: list[tuple[str, str, str]], date: str, version: str) -> str:
+                           comparisons: list[tuple[str, str, str]], edition: Edition) -> str:
     """The trainer notes: the trainer-notes page, then the answer key."""
     _, _, answers = chapters_and_answers(lang, terms, comparisons)
     notes, _ = prepare_chapter(lang, "trainer", "", notes_html, keep_heading=True)
-    return "\n".join([_cover(lang, word(lang, "handout.trainer_subtitle"), date, version),
+    return "\n".join([_cover(lang, word(lang, "handout.trainer_subtitle"), edition),
                       '<section class="handout-chapter handout-chapter--first handout-trainer">',
                       notes.html, "</section>", _answer_key(lang, answers)])
 
@@ -115,16 +127,22 @@ def _w(lang: str, key: str) -> str:
     return escape(word(lang, f"handout.{key}"))
 
 
-def _meta(lang: str, date: str, version: str) -> str:
-    colon = word(lang, "colon")
-    return f'{_w(lang, "date")}{colon}{escape(date)} · {_w(lang, "version")}{colon}{escape(version)}'
+def _edition(lang: str, edition: Edition) -> list[tuple[str, str]]:
+    """('edition', '2026 年 12 月 2 日版'), ('revision', '修订号 8af597e'); what is not known is left out."""
+    parts = []
+    if edition.day:
+        parts.append(("edition", word(lang, "handout.edition").format(date=long_date(edition.day, lang))))
+    if edition.revision:
+        parts.append(("revision", word(lang, "handout.revision").format(revision=edition.revision)))
+    return parts
 
 
-def _cover(lang: str, subtitle: str, date: str, version: str) -> str:
+def _cover(lang: str, subtitle: str, edition: Edition) -> str:
     return ('<section class="handout-cover">'
             f'<h1 class="handout-cover__title">{_w(lang, "title")}</h1>'
             f'<p class="handout-cover__subtitle">{escape(subtitle)}</p>'
-            f'<p class="handout-cover__meta">{_meta(lang, date, version)}</p></section>')
+            + "".join(f'<p class="handout-cover__{kind}">{escape(text)}</p>' for kind, text in _edition(lang, edition))
+            + "</section>")
 
 
 def _contents(chapters: list[Chapter], css_class: str = "") -> str:
