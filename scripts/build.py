@@ -53,7 +53,6 @@ def handoff_from_child(config, lang: str, entries_before: int) -> dict:
         "not_found": (config.get("safety_not_found") or {}).get(lang),
         # search_hook reads every language's term URLs to fold term pages' entries.
         "term_urls": glossary.term_urls.get(lang) if glossary is not None else None,
-        "mentions": {k: list(v) for k, v in glossary.mentions.get(lang, {}).items()} if glossary else None,
     }
 
 
@@ -64,8 +63,6 @@ def handoff_to_parent(config, lang: str, handed: dict) -> None:
     glossary = config.get("llm_terms_glossary")
     if glossary is not None and handed["term_urls"] is not None:
         glossary.term_urls[lang] = handed["term_urls"]
-        for term_id, pages in handed["mentions"].items():
-            glossary.mentions[lang][term_id].extend(pages)
 
 
 # -----------------------------------------------------------------------------
