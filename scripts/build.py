@@ -83,7 +83,7 @@ def parallel_build(build_module, original_build):
         i18n = config.plugins.get("i18n")
         others = [lang for lang in (i18n.build_languages if i18n else [])
                   if lang != i18n.default_language]
-        if serve_url or not others or not hasattr(os, "fork") or os.environ.get("LLM_TERMS_SEQUENTIAL"):
+        if not others or not hasattr(os, "fork") or os.environ.get("LLM_TERMS_SEQUENTIAL"):
             return original_build(config, serve_url=serve_url, dirty=dirty)
         site_dir = Path(config.site_dir).resolve()
         site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -97,7 +97,7 @@ def parallel_build(build_module, original_build):
             pid = os.fork()
             if pid == 0:  # the child: never returns
                 os.close(read_end)
-                _child(build_module, original_build, config, lang, child_dir, write_end, dirty)
+                _child(build_module, original_build, config, lang, child_dir, write_end, dirty, serve_url)
             os.close(write_end)
             children[lang] = (pid, read_end, child_dir)
         import mkdocs_static_i18n.plugin as i18n_plugin
@@ -127,7 +127,7 @@ def _load_segmenter() -> None:
     jieba.initialize()
 
 
-def _child(build_module, original_build, config, lang, child_dir: Path, write_end: int, dirty: bool):
+def _child(build_module, original_build, config, lang, child_dir: Path, write_end: int, dirty: bool, serve_url):
     """Walk the outer build without its pages, then build `lang` for real into child_dir."""
     import mkdocs_static_i18n.plugin as i18n_plugin
     from mkdocs.structure.files import Files
@@ -169,7 +169,7 @@ def _child(build_module, original_build, config, lang, child_dir: Path, write_en
             os._exit(0)
 
         i18n_plugin.build = inner_build
-        original_build(config, dirty=dirty)
+        original_build(config, serve_url=serve_url, dirty=dirty)
         _send(write_end, {"error": RuntimeError(f"the '{lang}' build did not start"), "trace": ""})
     except BaseException as error:  # noqa: BLE001
         _send(write_end, {"error": error, "trace": traceback.format_exc()})
@@ -227,12 +227,75 @@ def _reap(pid, read_end) -> None:
             pass
 
 
+class _TemplateCache:
+    """Jinja's compiled templates, kept in memory: every build (each language, each rebuild
+    under `make serve`) makes a new Jinja environment, which compiles the theme's templates
+    again. The key is the template's name and a checksum of its source, so an edited
+    template is compiled anew. The same bytecode Jinja would compile: the pages are the same."""
+
+    def __init__(self):
+        from jinja2 import BytecodeCache
+
+        class Cache(BytecodeCache):
+            def __init__(self):
+                self.store: dict[str, bytes] = {}
+
+            def load_bytecode(self, bucket):
+                if bucket.key in self.store:
+                    bucket.bytecode_from_string(self.store[bucket.key])
+
+            def dump_bytecode(self, bucket):
+                self.store[bucket.key] = bucket.bytecode_to_string()
+
+        self.cache = Cache()
+
+    def install(self, theme_class) -> None:
+        original = theme_class.get_env
+        cache = self.cache
+
+        def get_env(theme):
+            env = original(theme)
+            env.bytecode_cache = cache
+            return env
+
+        theme_class.get_env = get_env
+
+
+def _with_own_site_url(serve_module, build):
+    """`mkdocs serve` sets site_url to the preview server's address, so every page gets an
+    absolute canonical link to http://127.0.0.1:8000/, which the safety checks refuse (a page
+    may load nothing from outside the site): the preview keeps mkdocs.yml's site_url, and its
+    pages are the built site's pages."""
+    configured = {}
+    load_config = serve_module.load_config
+
+    def load(*args, **kwargs):
+        config = load_config(*args, **kwargs)
+        configured["site_url"] = config.site_url
+        return config
+
+    serve_module.load_config = load
+
+    def serve_build(config, *, serve_url=None, dirty=False):
+        config.site_url = configured["site_url"]
+        return build(config, serve_url=serve_url, dirty=dirty)
+
+    return serve_build
+
+
 def main(argv: list[str]) -> None:
+    """`build.py [build] ARGS` is `mkdocs build ARGS`; `build.py serve ARGS` is `mkdocs serve ARGS`."""
     from mkdocs import __main__ as mkdocs_cli
     from mkdocs.commands import build as build_module
+    from mkdocs.commands import serve as serve_module
+    from mkdocs.theme import Theme
 
-    build_module.build = parallel_build(build_module, build_module.build)
-    mkdocs_cli.cli(["build", *argv], prog_name="mkdocs")
+    command = argv.pop(0) if argv and argv[0] in ("build", "serve") else "build"
+    _TemplateCache().install(Theme)
+    parallel = parallel_build(build_module, build_module.build)
+    build_module.build = parallel
+    serve_module.build = _with_own_site_url(serve_module, parallel) if command == "serve" else parallel
+    mkdocs_cli.cli([command, *argv], prog_name="mkdocs")
 
 
 if __name__ == "__main__":
