@@ -28,7 +28,7 @@ from pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  one launch setting for te
 
 SUBPATH = "/llm-terms/"
 # A test that calls one of these runs a real build (or `make`) of its own.
-BUILD_CALLS = ("mkdocs_build(", "break_and_build(", '"make"')
+BUILD_CALLS = ("mkdocs_build(", "break_and_build(", '"make"', "serve_site(")
 ARTIFACTS = ROOT / "test-artifacts"
 
 
