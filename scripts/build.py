@@ -133,7 +133,6 @@ def _child(build_module, original_build, config, lang, child_dir: Path, write_en
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    status = 1
     try:
         config.site_dir = str(child_dir)
         skipped = {
@@ -174,7 +173,7 @@ def _child(build_module, original_build, config, lang, child_dir: Path, write_en
     except BaseException as error:  # noqa: BLE001
         _send(write_end, {"error": error, "trace": traceback.format_exc()})
     finally:
-        os._exit(status)
+        os._exit(1)  # the inner build exits by itself when it succeeds
 
 
 def _send(write_end: int, message: dict) -> None:
