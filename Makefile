@@ -24,8 +24,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 serve: $(STAMP) git-history
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# scripts/build.py: `mkdocs build` with the two languages built side by side on two cores.
 build: $(STAMP) git-history
-	$(PY) -m mkdocs build --clean
+	$(PY) scripts/build.py --clean
 
 test: $(STAMP) system-packages git-history
 	$(PY) scripts/check.py

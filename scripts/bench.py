@@ -11,6 +11,9 @@
 4. Measures page weight: a term page's HTML, and everything a term page loads
    (search index excluded), for the real site and the synthetic one.
 5. Times `make pdf` on the real site, with the load average it ran at (target: under 60 s).
+6. Build speed, issue #19 (scripts/bench_build.py): cold `make build` against plain Material
+   on the same pages, real and synthetic site, and edit to reloaded page under `make serve`.
+   `--build-speed` measures only this.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from core.sources import content_hash, yaml_text  # noqa: E402
 from glossary.vocabulary import CATEGORIES, LEVELS, category_title  # noqa: E402
+import bench_build  # noqa: E402
 from pdf import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 HAN = "模型数据训练推理学习向量检索增强生成专家路由参数显存温度窗口标签噪声拟合泛化对齐奖励策略优化梯度损失注意力编码解码嵌入语义样本批次"
@@ -292,6 +296,8 @@ def main() -> int:
     parser.add_argument("--terms", type=int, default=1000)
     parser.add_argument("--search-only", action="store_true",
                         help="build the synthetic site once and measure only search (index size, latency)")
+    parser.add_argument("--build-speed", action="store_true",
+                        help="measure only build speed (issue #19: make build, make serve, plain Material)")
     args = parser.parse_args()
     rows: list[tuple[str, str, str]] = []
 
@@ -311,6 +317,10 @@ def main() -> int:
         shutil.rmtree(baseline)
     shutil.copytree(project, baseline)
     without_hooks(baseline, terms)
+    if args.build_speed:
+        bench_build.measure(report, project, rounds=3, serve_rounds=3)
+        print_rows(rows)
+        return 0
 
     build(baseline)  # warm-up: the first build pays for cold disk caches and jieba's dictionary
     on_times, off_times = [], []
@@ -337,6 +347,8 @@ def main() -> int:
         html, loaded = page_weight(where, path)
         report(f"Page weight, {label}: HTML", f"{html / 1024:.0f} KB", "at most 60 KB")
         report(f"Page weight, {label}: all it loads (no search index)", f"{loaded / 1024:.0f} KB", "at most 400 KB")
+
+    bench_build.measure(report, project, rounds=3, serve_rounds=3)
 
     load = os.getloadavg()[0]
     started = time.perf_counter()

@@ -30,15 +30,15 @@ from glossary.registry import Registry, build_registry  # noqa: E402
 
 SUBPATH = "/llm-terms/"
 # A test that calls one of these runs a real build (or `make`) of its own.
-BUILD_CALLS = ("mkdocs_build(", "break_and_build(", '"make"')
+BUILD_CALLS = ("mkdocs_build(", "break_and_build(", '"make"', "serve_site(")
 ARTIFACTS = ROOT / "test-artifacts"
 
 
 def mkdocs_build(config_dir: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the real build, as `make build` does, into site_dir."""
+    """Run the real build, as `make build` does (scripts/build.py), into site_dir."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config_dir / "mkdocs.yml"),
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--clean", "-f", str(config_dir / "mkdocs.yml"),
          "-d", str(site_dir)],
         cwd=config_dir, capture_output=True, text=True, env=env, timeout=600,
     )

@@ -1,0 +1,183 @@
+"""Build speed (issue #19), for `make bench` and on its own: `scripts/bench_build.py`.
+
+- Cold `make build` (scripts/build.py: a fresh process, an empty site directory) against plain
+  Material for MkDocs on the same pages (Material, its search and mkdocs-static-i18n, the
+  project's hooks removed), alternating in one run; the real site, and the synthetic site
+  `make bench` generates when it is given (`--synthetic DIR`).
+- Edit to reloaded page under `make serve` (scripts/build.py serve): a line is appended to a
+  term page, and the time runs until the served page has it.
+Each figure comes with the load average before and after: others share the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench-output"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+if "SOURCE_DATE_EPOCH" not in ENV:
+    ENV["SOURCE_DATE_EPOCH"] = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
+                                              capture_output=True, text=True).stdout.strip() or "0"
+MAKE_BUILD = [sys.executable, str(ROOT / "scripts" / "build.py"), "--clean", "-q"]
+PLAIN_BUILD = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q"]
+
+
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def copy_real_project(target: Path) -> Path:
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for name in ("docs", "overrides", "hooks", "mkdocs.yml"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, target / name)
+    return target
+
+
+def plain_material(project: Path, target: Path) -> Path:
+    """The same pages and mkdocs.yml with the project's hooks removed (strict off: without the
+    hooks, their markers are plain text and the generated pages' links do not resolve)."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(project, target)
+    config = target / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if "\nhooks:" in text:
+        text = text[:text.index("\nhooks:")] + "\n"
+    config.write_text(text.replace("strict: true", "strict: false"), encoding="utf-8")
+    return target
+
+
+def timed(command: list[str], project: Path) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=ENV)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {project}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    return elapsed
+
+
+def side_by_side(ours: Path, plain: Path, rounds: int) -> tuple[list[float], list[float], str]:
+    """`make build` on ours and plain `mkdocs build` on plain, alternating, after a warm-up of each
+    (disk caches, jieba's dictionary cache in the temp dir: both sides get the same)."""
+    timed(PLAIN_BUILD, plain)
+    timed(MAKE_BUILD, ours)
+    before = load()
+    ours_times, plain_times = [], []
+    for _ in range(rounds):
+        ours_times.append(timed(MAKE_BUILD, ours))
+        plain_times.append(timed(PLAIN_BUILD, plain))
+    return ours_times, plain_times, f"{before} before, {load()} after"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def edit_to_reload(project: Path, edits: list[tuple[str, str]], rounds: int) -> tuple[dict[str, list[float]], str]:
+    """Seconds from writing a page's source to `make serve` serving the page with the change.
+    edits: (source path under docs/, its URL path)."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "serve", "--dev-addr", f"127.0.0.1:{port}",
+         "--livereload"], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    times: dict[str, list[float]] = {source: [] for source, _ in edits}
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 300
+        while _get(base) is None:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"make serve did not start:\n{server.stderr.read()[-3000:]}")
+            time.sleep(0.2)
+        before = load()
+        for round_number in range(rounds):
+            for source, url in edits:
+                path = project / "docs" / source
+                marker = f"Bench edit {round_number} {time.time_ns()}"
+                time.sleep(1.5)  # let the server settle after the last rebuild
+                text = path.read_text(encoding="utf-8")
+                started = time.perf_counter()
+                path.write_text(text + f"\n\n{marker}\n", encoding="utf-8")
+                while marker not in (_get(base + url) or ""):
+                    if time.perf_counter() - started > 300:
+                        raise SystemExit(f"the edit to {source} never showed on {url}")
+                    time.sleep(0.02)
+                times[source].append(time.perf_counter() - started)
+        return times, f"{before} before, {load()} after"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _s(values: list[float]) -> str:
+    return ", ".join(f"{v:.1f}" for v in values)
+
+
+def measure(report, synthetic: Path | None, rounds: int, serve_rounds: int) -> None:
+    real = copy_real_project(OUT / "real-project")
+    real_plain = plain_material(real, OUT / "real-project-plain")
+    ours, plain, loads = side_by_side(real, real_plain, rounds)
+    report("Cold make build, real site (87 terms, 11 comparisons x 2 languages), median of "
+           f"{rounds} [{_s(ours)}]; load {loads}", f"{statistics.median(ours):.1f} s")
+    report(f"Plain Material, same pages, same run, median [{_s(plain)}]", f"{statistics.median(plain):.1f} s")
+    ratio = statistics.median(ours) / statistics.median(plain)
+    report("Real site, make build / plain Material", f"{ratio:.2f}", "at most 1.00")
+
+    times, loads = edit_to_reload(real, [("terms/rag.md", "terms/rag/"), ("terms/rag.en.md", "en/terms/rag/")],
+                                  serve_rounds)
+    for source, values in times.items():
+        report(f"Edit to page served, make serve, real site, {source} [{_s(values)}]; load {loads}",
+               f"median {statistics.median(values):.1f} s", "at most 1.5 s")
+
+    if synthetic is not None:
+        ours, plain, loads = side_by_side(synthetic, OUT / "synthetic-no-hooks", rounds)
+        count = len(list((synthetic / "docs" / "terms").glob("*.en.md")))
+        report(f"Cold make build, synthetic site ({count} terms x 2 languages), median of {rounds} "
+               f"[{_s(ours)}]; load {loads}", f"{statistics.median(ours):.1f} s", "at most 15 s")
+        report(f"Plain Material, same pages, same run, median [{_s(plain)}]", f"{statistics.median(plain):.1f} s")
+        ratio = statistics.median(ours) / statistics.median(plain)
+        report("Synthetic site, make build / plain Material", f"{ratio:.2f}", "below 1.00")
+        times, loads = edit_to_reload(synthetic, [("terms/term-0500.md", "terms/term-0500/")], serve_rounds)
+        for source, values in times.items():
+            report(f"Edit to page served, make serve, synthetic site, {source} [{_s(values)}]; load {loads}",
+                   f"median {statistics.median(values):.1f} s", "at most 5 s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--synthetic", type=Path, help="a synthetic project from make bench (and its -no-hooks copy)")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--serve-rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    def report(measure_name: str, result: str, target: str = "") -> None:
+        print(f"| {measure_name} | {result} | {target} |", flush=True)
+
+    print(f"{os.cpu_count()} cores, load {load()}")
+    measure(report, args.synthetic, args.rounds, args.serve_rounds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
