@@ -199,17 +199,18 @@ def _join(config, lang: str, children: dict, site_dir: Path) -> None:
     message = _receive(read_end)
     _reap(pid, read_end)
     children[lang] = (None, None, child_dir)
+    # Even when that language's build failed: a sequential build leaves the pages it wrote too.
+    for source in sorted(child_dir.rglob("*")):
+        if source.is_file():
+            target = site_dir / source.relative_to(child_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
     if "error" in message:
         from mkdocs.exceptions import Abort, MkDocsException
         error = message["error"]
         if not isinstance(error, (Abort, MkDocsException)) and message["trace"]:
             sys.stderr.write(message["trace"])
         raise error
-    for source in sorted(child_dir.rglob("*")):
-        if source.is_file():
-            target = site_dir / source.relative_to(child_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, target)
     handoff_to_parent(config, lang, message["handoff"])
 
 
