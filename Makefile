@@ -21,8 +21,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build quick test compat check fix new-term pdf bench screenshots system-packages git-history clean
 
+# Through scripts/build.py: both languages side by side, and the preview keeps mkdocs.yml's
+# site_url (plain `mkdocs serve` points it at the preview server, which the safety checks refuse).
 serve: $(STAMP) git-history
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(PY) scripts/build.py serve --dev-addr 127.0.0.1:8000 --livereload
 
 # scripts/build.py: `mkdocs build` with the two languages built side by side on two cores.
 build: $(STAMP) git-history

@@ -41,12 +41,17 @@ def test_parallel_build_is_byte_identical_to_mkdocs_build(site_dir, tmp_path):
     assert not [p.name for p in site_dir.parent.iterdir() if p.name.startswith(".build-")]
 
 
+def serve_command(port: int) -> list[str]:
+    """The command the Makefile's `serve` target runs, on another port."""
+    recipe = re.search(r"^serve:.*\n\t(.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M).group(1)
+    words = recipe.replace("$(PY)", sys.executable).replace("127.0.0.1:8000", f"127.0.0.1:{port}").split()
+    return [str(ROOT / word) if word.startswith("scripts/") else word for word in words]
+
+
 def serve_site(project: Path, port: int) -> subprocess.Popen:
-    """`make serve` (scripts/build.py serve) on a copy of the project."""
-    return subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    """`make serve`'s own command on a copy of the project."""
+    return subprocess.Popen(serve_command(port), cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
 def _served(url: str) -> str:
