@@ -15,11 +15,12 @@ import posixpath
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
-from core.languages import DEFAULT_LANGUAGE
 from core.markdown import outside_code_blocks
 from core.problems import Problem, did_you_mean
 from core.sources import body_of, language_of
+from glossary.urls import page_url
 
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 # Where '<img ...>' is text, not HTML: a Markdown link's or image's title ([a](b "<img>")),
@@ -35,13 +36,10 @@ _PATH_OF = {"img": "src", "a": "href"}
 
 
 def published_address(path: str) -> str:
-    """The folder a page is published as, from the site's root: 'terms/rag.md' ->
-    'terms/rag/', 'index.en.md' -> 'en/', 'compare/index.md' -> 'compare/'
-    (use_directory_urls, i18n's suffix structure: other languages under their code)."""
-    base, lang = language_of(path)
-    stem = base[:-3]
-    folder = stem[:-len("index")] if stem == "index" or stem.endswith("/index") else f"{stem}/"
-    return (f"{lang}/" if lang != DEFAULT_LANGUAGE else "") + folder
+    """The folder a page is published as, from the site's root, as the browser reads it:
+    'terms/rag.md' -> 'terms/rag/', 'index.en.md' -> 'en/', 'index.md' -> ''."""
+    url = unquote(page_url(path))
+    return "" if url == "./" else url
 
 
 def published(pages: set[str], files: set[str]) -> set[str]:
