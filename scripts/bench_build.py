@@ -52,11 +52,15 @@ def plain_material(project: Path, target: Path) -> Path:
         shutil.rmtree(target)
     shutil.copytree(project, target)
     config = target / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    if "\nhooks:" in text:
-        text = text[:text.index("\nhooks:")] + "\n"
-    config.write_text(text.replace("strict: true", "strict: false"), encoding="utf-8")
+    config.write_text(without_project_hooks(config.read_text(encoding="utf-8")), encoding="utf-8")
     return target
+
+
+def without_project_hooks(mkdocs_yml: str) -> str:
+    """mkdocs.yml with its `hooks:` list (the last section) removed and strict mode off."""
+    if "\nhooks:" in mkdocs_yml:
+        mkdocs_yml = mkdocs_yml[:mkdocs_yml.index("\nhooks:")] + "\n"
+    return mkdocs_yml.replace("strict: true", "strict: false")
 
 
 def timed(command: list[str], project: Path) -> float:
