@@ -13,6 +13,8 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from .by_piece import findings
+
 # Attributes the browser fetches by itself, on any element that has them.
 _FETCHED = ("src", "poster", "data", "background", "action", "formaction", "manifest",
             "xlink:href", "ping", "archive", "codebase", "longdesc", "lowsrc", "dynsrc")
@@ -158,10 +160,11 @@ def line_in(source: str, needle: str) -> int:
 
 def page_problems(page_html: str) -> list[str]:
     """Every request outside the site and every script from an attribute, in page order."""
-    finder = _Finder()
-    finder.feed(page_html)
-    finder.close()
-    return list(dict.fromkeys(finder.problems))
+    return list(dict.fromkeys(findings(page_html, _Finder, _problems_found)))
+
+
+def _problems_found(finder: "_Finder") -> list[str]:
+    return finder.problems
 
 
 class _Finder(HTMLParser):

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 
 from core.problems import Problem
 from core.sources import field_line, language_of
+from .by_piece import findings
 
 # The site's classes whose CSS hides an element on screen (docs/assets/stylesheets/; the
 # unit test keeps the list in step with the CSS), and Material's [hidden] rule.
@@ -35,11 +36,8 @@ SEARCH_EXCLUDED = frozenset({"handout.md", "handout-quiz.md", "handout-trainer.m
 
 def hidden_text_problems(path: str, source: str, content_html: str) -> list[Problem]:
     """What in a page's own HTML hides text from the reader, each at its line in the source."""
-    finder = _Hiding()
-    finder.feed(content_html)
-    finder.close()
     problems, seen = [], {}
-    for sentence, classes in finder.sentences:
+    for sentence, classes in findings(content_html, _Hiding, _sentences_found):
         if any(name in HIDING_CLASSES and name not in source for name in classes):
             # The site's own markup (the glossary's preview templates and print list, the
             # diagrams' two sizes), added while the page is converted: not the contributor's.
@@ -118,3 +116,7 @@ class _Hiding(HTMLParser):
                     f"(search would still find it). Use one of: {', '.join(sorted(VERTICAL_ALIGN))}.", []))
 
     handle_startendtag = handle_starttag
+
+
+def _sentences_found(parser: _Hiding) -> list[tuple[str, list[str]]]:
+    return parser.sentences

@@ -18,6 +18,7 @@ import nh3
 
 from . import allowlist
 from .built_page import css_leaves_the_site, leaves_the_site, may_fetch
+from .by_piece import findings
 
 FETCHED = ("src",)  # the only allowed attribute a browser fetches by itself (img src)
 
@@ -66,27 +67,31 @@ def refusals(content: str) -> list[str]:
 # -----------------------------------------------------------------------------
 
 class _Inventory(HTMLParser):
-    """Every tag (tag,) and attribute (tag, name, value) of a fragment, counted and in order."""
+    """Every tag (tag,) and attribute (tag, name, value) of a fragment, in order."""
 
-    def __init__(self, unescape_titles: bool):
+    unescape_titles = False
+
+    def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.counts: Counter = Counter()
         self.order: list[tuple] = []
-        self.unescape_titles = unescape_titles
 
     def handle_starttag(self, tag, attrs):
-        self._add((tag,))
+        self.order.append((tag,))
         for name, value in attrs:
             value = value or ""
             if name == "title" and self.unescape_titles:
                 value = html_lib.unescape(value)
             if name == "style":
                 value = _style_key(value)
-            self._add((tag, name, value))
+            self.order.append((tag, name, value))
 
-    def _add(self, item):
-        self.counts[item] += 1
-        self.order.append(item)
+
+class _InventoryOfPublished(_Inventory):
+    unescape_titles = True  # published_value escaped each title once more
+
+
+def _items(parser: _Inventory) -> list[tuple]:
+    return parser.order
 
 
 class _Counted(Counter):
@@ -94,11 +99,9 @@ class _Counted(Counter):
 
 
 def _inventory(fragment: str, unescape_titles: bool = False) -> _Counted:
-    parser = _Inventory(unescape_titles)
-    parser.feed(fragment)
-    parser.close()
-    counted = _Counted(parser.counts)
-    counted.order = parser.order
+    order = findings(fragment, _InventoryOfPublished if unescape_titles else _Inventory, _items)
+    counted = _Counted(order)
+    counted.order = order
     return counted
 
 
