@@ -44,9 +44,11 @@ def _i18n(config):
     return config.plugins["i18n"]
 
 
-def handoff_from_child(config, lang: str, entries_before: int) -> dict:
+def handoff_from_child(config, lang: str, entries_before: int, memo=None) -> dict:
     glossary = config.get("llm_terms_glossary")
     return {
+        # `make serve`: the pages this language remembered and used (scripts/render_memo.py).
+        "memo": memo.handed() if memo is not None else None,
         # i18n merges every language's search entries into one index at the end.
         "search_entries": _i18n(config).search_entries[entries_before:],
         # safety_hook writes each language's 404 page after the last language.
@@ -56,7 +58,9 @@ def handoff_from_child(config, lang: str, entries_before: int) -> dict:
     }
 
 
-def handoff_to_parent(config, lang: str, handed: dict) -> None:
+def handoff_to_parent(config, lang: str, handed: dict, memo=None) -> None:
+    if memo is not None:
+        memo.take(handed["memo"])
     _i18n(config).search_entries.extend(handed["search_entries"])
     if handed["not_found"] is not None:
         config["safety_not_found"][lang] = handed["not_found"]
@@ -76,10 +80,18 @@ class _Silence(logging.Filter):
         return False
 
 
-def parallel_build(build_module, original_build):
-    """A replacement for mkdocs.commands.build.build that forks the other languages."""
+def parallel_build(build_module, original_build, memo=None):
+    """A replacement for mkdocs.commands.build.build that forks the other languages
+    (and, under `make serve`, keeps scripts/render_memo.py's memo across the builds)."""
 
     def build(config, *, serve_url=None, dirty=False):
+        if memo is None:
+            return forked_build(config, serve_url=serve_url, dirty=dirty)
+        memo.start_build(config)
+        forked_build(config, serve_url=serve_url, dirty=dirty)
+        memo.end_build()
+
+    def forked_build(config, *, serve_url=None, dirty=False):
         i18n = config.plugins.get("i18n")
         others = [lang for lang in (i18n.build_languages if i18n else [])
                   if lang != i18n.default_language]
@@ -97,12 +109,12 @@ def parallel_build(build_module, original_build):
             pid = os.fork()
             if pid == 0:  # the child: never returns
                 os.close(read_end)
-                _child(build_module, original_build, config, lang, child_dir, write_end, dirty, serve_url)
+                _child(build_module, original_build, config, lang, child_dir, write_end, dirty, serve_url, memo)
             os.close(write_end)
             children[lang] = (pid, read_end, child_dir)
         import mkdocs_static_i18n.plugin as i18n_plugin
         saved = i18n_plugin.build
-        i18n_plugin.build = lambda config, dirty=False: _join(config, i18n.current_language, children, site_dir)
+        i18n_plugin.build = lambda config, dirty=False: _join(config, i18n.current_language, children, site_dir, memo)
         try:
             return original_build(config, serve_url=serve_url, dirty=dirty)
         finally:
@@ -127,7 +139,8 @@ def _load_segmenter() -> None:
     jieba.initialize()
 
 
-def _child(build_module, original_build, config, lang, child_dir: Path, write_end: int, dirty: bool, serve_url):
+def _child(build_module, original_build, config, lang, child_dir: Path, write_end: int, dirty: bool, serve_url,
+           memo):
     """Walk the outer build without its pages, then build `lang` for real into child_dir."""
     import mkdocs_static_i18n.plugin as i18n_plugin
     from mkdocs.structure.files import Files
@@ -164,7 +177,7 @@ def _child(build_module, original_build, config, lang, child_dir: Path, write_en
             except BaseException as error:  # noqa: BLE001  handed to the parent, which raises it
                 _send(write_end, {"error": error, "trace": traceback.format_exc()})
                 os._exit(1)
-            _send(write_end, {"handoff": handoff_from_child(config, lang, before)})
+            _send(write_end, {"handoff": handoff_from_child(config, lang, before, memo)})
             os._exit(0)
 
         i18n_plugin.build = inner_build
@@ -193,7 +206,7 @@ def _receive(read_end: int) -> dict:
     return pickle.loads(data) if data else {"error": RuntimeError("a language build stopped"), "trace": ""}
 
 
-def _join(config, lang: str, children: dict, site_dir: Path) -> None:
+def _join(config, lang: str, children: dict, site_dir: Path, memo) -> None:
     """Where i18n builds `lang`: wait for its child, take its files and what it hands over."""
     pid, read_end, child_dir = children[lang]
     message = _receive(read_end)
@@ -211,7 +224,7 @@ def _join(config, lang: str, children: dict, site_dir: Path) -> None:
         if not isinstance(error, (Abort, MkDocsException)) and message["trace"]:
             sys.stderr.write(message["trace"])
         raise error
-    handoff_to_parent(config, lang, message["handoff"])
+    handoff_to_parent(config, lang, message["handoff"], memo)
 
 
 def _reap(pid, read_end) -> None:
@@ -292,7 +305,12 @@ def main(argv: list[str]) -> None:
 
     command = argv.pop(0) if argv and argv[0] in ("build", "serve") else "build"
     _TemplateCache().install(Theme)
-    parallel = parallel_build(build_module, build_module.build)
+    memo = None
+    if command == "serve":  # a page whose inputs did not change since the last save is not rendered again
+        import render_memo
+        render_memo.install(build_module)
+        memo = render_memo.MEMO
+    parallel = parallel_build(build_module, build_module.build, memo)
     build_module.build = parallel
     serve_module.build = _with_own_site_url(serve_module, parallel) if command == "serve" else parallel
     mkdocs_cli.cli([command, *argv], prog_name="mkdocs")

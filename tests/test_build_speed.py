@@ -8,15 +8,17 @@ through the same script and must never show a page older than the last edit.
 from __future__ import annotations
 
 import os
+import queue
 import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, mkdocs_build
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -48,9 +50,15 @@ def serve_command(port: int) -> list[str]:
     return [str(ROOT / word) if word.startswith("scripts/") else word for word in words]
 
 
+def _make_env() -> dict[str, str]:
+    """The environment the Makefile gives its commands (dates from the last commit)."""
+    stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout
+    return {"SOURCE_DATE_EPOCH": stamp.strip() or "0", **os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
 def serve_site(project: Path, port: int) -> subprocess.Popen:
     """`make serve`'s own command on a copy of the project."""
-    return subprocess.Popen(serve_command(port), cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    return subprocess.Popen(serve_command(port), cwd=project, env=_make_env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
@@ -101,3 +109,106 @@ def test_serve_never_shows_a_stale_mention_after_a_term_edit(tmp_path):
         server.terminate()
         server.wait(timeout=30)
         server.stderr.close()
+
+
+# mkdocs serve adds its live-reload script before </body> of every page it serves.
+_LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>(?=</body>)", re.DOTALL)
+
+
+class _Log:
+    """make serve's messages as they come, read by a thread (its pipe must not fill up)."""
+
+    def __init__(self, server: subprocess.Popen):
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        self.server = server
+        self.reader = threading.Thread(target=lambda: [self.lines.put(line) for line in server.stderr], daemon=True)
+        self.reader.start()
+
+    def close(self) -> None:
+        self.reader.join(timeout=30)  # it ends when the server's pipe does
+        self.server.stderr.close()
+
+    def wait_for(self, words: str, seconds: float = 300) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            self.seen.append(line)
+            if words in line:
+                return
+        raise AssertionError(f"make serve never said {words!r}:\n{''.join(self.seen[-40:])}")
+
+    def quiet_for(self, seconds: float) -> bool:
+        """No message for `seconds` (a second rebuild would say 'Detected file changes')."""
+        try:
+            self.seen.append(self.lines.get(timeout=seconds))
+            return False
+        except queue.Empty:
+            return True
+
+
+def _edits(project: Path, stamp: int) -> list[tuple[str, str, str]]:
+    """(what the edit is, file, its new text): each reaches other pages in another way."""
+    docs = project / "docs"
+
+    def read(name: str) -> str:
+        return (docs / name).read_text(encoding="utf-8")
+
+    def summary(name: str, new: str) -> str:
+        text = read(name)
+        return re.sub(r"^summary: .+$", f'summary: "{new}"', text, count=1, flags=re.M)
+
+    def title(name: str, new: str) -> str:
+        return re.sub(r"^title: .+$", f'title: "{new}"', read(name), count=1, flags=re.M)
+
+    return [
+        # a body edit that mentions another term: that term's "where it is used", the handout
+        ("a paragraph mentioning 切片 on the RAG page", "terms/rag.md",
+         read("terms/rag.md") + f"\n\n测试段落 {stamp}：先做好切片。\n"),
+        # a summary: every English page that previews the term, the glossary
+        ("an English summary", "terms/chunking.en.md", summary("terms/chunking.en.md", f"Changed summary {stamp}.")),
+        # a comparison page's title: the navigation of every page, the home page's list
+        ("a comparison page's title", "compare/agent-vs-workflow.md", title("compare/agent-vs-workflow.md", f"智能体与工作流 {stamp}")),
+        # a snippet: the pages that include it
+        ("a snippet", "_snippets/ppo-vs-grpo.zh.md", read("_snippets/ppo-vs-grpo.zh.md") + f"\n\n片段 {stamp}。\n"),
+    ]
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*")
+                  if p.suffix == ".html" or p.name == "search_index.json")
+
+
+def test_serve_serves_what_a_fresh_build_writes_after_each_kind_of_edit(tmp_path):
+    """make serve keeps rendered pages between saves (scripts/render_memo.py): after each kind
+    of edit every page it serves, and each language's search index, is the page a fresh build
+    of the same sources writes, byte for byte."""
+    project = copy_project(tmp_path / "project")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    server = serve_site(project, port)
+    log = _Log(server)
+    try:
+        log.wait_for("Serving on")
+        for number, (what, name, text) in enumerate(_edits(project, time.time_ns())):
+            (project / "docs" / name).write_text(text, encoding="utf-8")
+            log.wait_for("Reloading browsers")
+            while not log.quiet_for(2):  # a second rebuild for the same save: wait for it too
+                log.wait_for("Reloading browsers")
+            fresh = tmp_path / f"fresh-{number}"
+            result = mkdocs_build(project, fresh, _make_env())
+            assert result.returncode == 0, result.stdout + result.stderr
+            pages = _pages(fresh)
+            assert len(pages) > 150
+            stale = [page for page in pages
+                     if _LIVERELOAD.sub("", _served(base + page)) != (fresh / page).read_text(encoding="utf-8")]
+            assert not stale, f"after {what}, make serve served {len(stale)} pages unlike a fresh build: {stale[:8]}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()

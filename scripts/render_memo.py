@@ -1,0 +1,337 @@
+"""`make serve`: a page whose every input is as it was at the last build is not rendered again.
+
+Under `make serve` every save rebuilds the whole site, yet most pages come out exactly as
+before. The two costly steps of a page after its Markdown are remembered, each keyed by a
+checksum of everything it reads:
+
+- the finished page (Material's template, then every on_post_page hook: the safety checks,
+  the search settings, the whitespace pass), keyed by the page's whole template context
+  after every on_page_context hook: its content (with backlinks and the handout filled in),
+  title, metadata, table of contents, addresses, the language links, the navigation of its
+  language (every item's title, address and metadata), the configuration as i18n set it for
+  the language, and the project's templates, hooks, stylesheets and mkdocs.yml (their
+  checksums). A context entry it does not know is keyed by its repr, or the page is
+  rendered (an object whose repr is an address never matches);
+- Material's search entries for the page, keyed by what they are made of (content, address,
+  title, metadata, table of contents).
+
+An edit changes at least one input of every page it changes (another page's preview of a
+term is in that page's content; a renamed page changes the navigation of every page), so a
+remembered page is the page the build would write. A step that logged anything (a warning,
+an error) is not remembered: the next build says it again. Entries not used by the last
+build are dropped, so a long session does not grow. A cold `make build` does not use this.
+tests/test_build_speed.py edits a copy of the site under `make serve` in several ways and
+compares every served page with a fresh build of the same sources.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+import pickle
+import re
+from pathlib import Path
+
+_STANDARD_CONTEXT = frozenset({"nav", "pages", "config", "page", "base_url", "mkdocs_version"})
+# Not keyed from the configuration: what Markdown reads (its result is the page's content),
+# the code (in the project key), and the hooks' own state, read before the template (its
+# results are in the content and metadata); and where the files go (a child process's
+# language goes to a directory of its own), which no page shows.
+_CONFIG_NOT_KEYED = frozenset({"mdx_configs", "markdown_extensions", "plugins", "hooks", "_current_page", "site_dir",
+                               "safety_not_found", "llm_terms_git_dates", "llm_terms_glossary",
+                               "llm_terms_diagrams", "llm_terms_glossary_markdown"})
+
+
+class Memo:
+    """What one process remembers, and what it added and used since the last fork."""
+
+    def __init__(self) -> None:
+        self.markdown: dict[str, dict] = {}
+        self.pages: dict[str, str] = {}
+        self.search: dict[str, list] = {}
+        self.used: set[str] = set()
+        self.added: dict[str, tuple[str, object]] = {}
+        self.project = ""  # project_key of the build under way
+
+    def get(self, table: str, key: str):
+        found = getattr(self, table).get(key)
+        if found is not None:
+            self.used.add(key)
+        return found
+
+    def put(self, table: str, key: str, value) -> None:
+        getattr(self, table)[key] = value
+        self.used.add(key)
+        self.added[key] = (table, value)
+
+    def start_build(self, config) -> None:
+        self.used = set()
+        self.added = {}
+        self.project = project_key(config)
+
+    def handed(self) -> dict:
+        """For the parent: a child's additions and the keys it used."""
+        return {"added": self.added, "used": self.used}
+
+    def take(self, handed: dict) -> None:
+        for key, (table, value) in handed["added"].items():
+            getattr(self, table)[key] = value
+        self.used |= handed["used"]
+
+    def end_build(self) -> None:
+        """Keep only what this build used: the next build needs nothing older."""
+        for table in (self.markdown, self.pages, self.search):
+            for key in [key for key in table if key not in self.used]:
+                del table[key]
+
+
+MEMO = Memo()
+
+
+# -----------------------------------------------------------------------------
+# Keys
+# -----------------------------------------------------------------------------
+
+def _json(value) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=repr)
+
+
+def _toc(items) -> list:
+    return [[item.title, item.url, item.level, _toc(item.children)] for item in items or ()]
+
+
+def _nav(items) -> list:
+    out = []
+    for item in items:
+        meta = getattr(item, "meta", None)
+        out.append([type(item).__name__, item.title, getattr(item, "url", None),
+                    _json(meta) if meta is not None else None, _nav(getattr(item, "children", None) or ())])
+    return out
+
+
+def navigation_key(nav) -> str:
+    """The navigation as every page's template reads it; once per language build."""
+    key = getattr(nav, "_render_memo_key", None)
+    if key is None:
+        key = hashlib.blake2b(_json(_nav(nav.items)).encode(), digest_size=20).hexdigest()
+        nav._render_memo_key = key
+    return key
+
+
+def project_key(config) -> str:
+    """mkdocs.yml, the templates, the hooks and the assets, by checksum of what they hold."""
+    root = Path(config.config_file_path or ".").parent
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(Path(config.config_file_path).read_bytes() if config.config_file_path else b"")
+    docs = Path(config.docs_dir)
+    for folder in ("overrides", "hooks", str(docs / "assets"), str(docs / "_snippets")):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def page_key(context, page, config, nav, project: str) -> str | None:
+    """Everything the template and the on_post_page hooks read of this page; None when an
+    entry of the context cannot be keyed."""
+    extra = {}
+    for name, value in context.items():
+        if name in _STANDARD_CONTEXT:
+            continue
+        shown = _json(value)
+        if " at 0x" in shown:  # an object known only by its address: render
+            return None
+        extra[name] = shown
+    parts = [
+        project, navigation_key(nav), page.file.src_uri, page.url, page.canonical_url, page.edit_url,
+        page.title, page.content, _json(page.meta), _json(_toc(page.toc)), page.is_homepage,
+        _json(dict(config.theme)), _json(config.extra), _configuration(config), _json(extra),
+    ]
+    return hashlib.blake2b(_json(parts).encode(), digest_size=20).hexdigest()
+
+
+def _configuration(config) -> str:
+    """The configuration as i18n set it for this language (its theme and extra: above)."""
+    return _json({name: value for name, value in config.items()
+                  if name not in _CONFIG_NOT_KEYED and name not in ("theme", "extra")})
+
+
+def _files_key(files) -> str:
+    """Every file's source and address (relative links are resolved against them)."""
+    key = getattr(files, "_render_memo_key", None)
+    if key is None:
+        listed = sorted((file.src_uri, file.dest_uri, file.url) for file in files)
+        key = files._render_memo_key = hashlib.blake2b(_json(listed).encode(), digest_size=20).hexdigest()
+    return key
+
+
+def _glossary_key(glossary) -> str:
+    """What the glossary extension reads of other pages: every term (names, summaries,
+    levels, relations...), the checked months, the comparison pages' titles. Not whether a
+    translation is stale: that is the page's own part of the key."""
+    key = getattr(glossary, "_render_memo_key", None)
+    if key is None:
+        from glossary.pages import comparison_pages
+
+        registry = glossary.registry
+        data = pickle.dumps((registry.terms, sorted(registry.checked.items()), sorted(registry.page_categories.items()),
+                             [comparison_pages(glossary, lang, ".") for lang in sorted(registry.terms)]))
+        key = glossary._render_memo_key = hashlib.blake2b(data, digest_size=20).hexdigest()
+    return key
+
+
+# A module's function (a slugify, an emoji generator) is the same function in every build.
+_FUNCTION = re.compile(r"<function [\w.<>]+ at 0x[0-9a-f]+>")
+
+
+def markdown_key(page, config, files) -> str | None:
+    """Everything Page.render (Python-Markdown, its extensions, the glossary's) reads."""
+    glossary = config.get("llm_terms_glossary")
+    if glossary is None:
+        return None
+    extensions = [name if isinstance(name, str) else type(name).__name__ for name in config.markdown_extensions]
+    mdx = _json(config.mdx_configs)
+    if " at 0x" in _FUNCTION.sub("", mdx):  # an object of this build in an extension's settings
+        return None
+    parts = [
+        MEMO.project, page.markdown, page.file.src_uri, page.file.url, config.use_directory_urls,
+        extensions, mdx, _files_key(files), _glossary_key(glossary),
+        page.file.src_uri in glossary.registry.stale_translations,
+    ]
+    return hashlib.blake2b(_json(parts).encode(), digest_size=20).hexdigest()
+
+
+def _saved(page, config) -> dict:
+    return {
+        "content": page.content, "toc": copy.deepcopy(page.toc), "title": page._title_from_render,
+        "anchors": set(page.present_anchor_ids or ()),
+        "links": {file.src_uri: dict(links) for file, links in (page.links_to_anchors or {}).items()}
+        if page.links_to_anchors is not None else None,
+        "linked": list(config["llm_terms_glossary_markdown"].linked),
+    }
+
+
+def _restore(page, saved: dict, config, files) -> None:
+    page.content = saved["content"]
+    page.toc = copy.deepcopy(saved["toc"])
+    page._title_from_render = saved["title"]
+    page.present_anchor_ids = set(saved["anchors"])
+    if saved["links"] is not None:
+        page.links_to_anchors = {files.get_file_from_path(src): dict(links) for src, links in saved["links"].items()}
+    config["llm_terms_glossary_markdown"].linked = list(saved["linked"])
+
+
+def search_key(page) -> str:
+    parts = [page.content, page.url, page.title, _json(page.meta), _json(_toc(page.toc))]
+    return hashlib.blake2b(_json(parts).encode(), digest_size=20).hexdigest()
+
+
+class Records(logging.Handler):
+    """Whether a step logged anything (its messages still go where they always go)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record) -> None:
+        if record.levelno >= logging.INFO:
+            self.count += 1
+
+    def __enter__(self):
+        logging.getLogger("mkdocs").addHandler(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        logging.getLogger("mkdocs").removeHandler(self)
+
+
+# -----------------------------------------------------------------------------
+# Installing it
+# -----------------------------------------------------------------------------
+
+def install(build_module) -> None:
+    """Put the memo into Page.render, MkDocs' page step and Material's search entries (serve only)."""
+    from material.plugins.search.plugin import SearchIndex
+    from mkdocs.structure.pages import Page
+
+    original_render = Page.render
+
+    def render(page, config, files):
+        key = markdown_key(page, config, files)
+        saved = MEMO.get("markdown", key) if key else None
+        if saved is not None:
+            _restore(page, saved, config, files)
+            return
+        with Records() as records:
+            original_render(page, config, files)
+        if key and not records.count:
+            MEMO.put("markdown", key, _saved(page, config))
+
+    Page.render = render
+    build_module._build_page = _memo_build_page(build_module)
+    original_add = SearchIndex.add_entry_from_context
+
+    def add_entry_from_context(index, page):
+        key = search_key(page)
+        entries = MEMO.get("search", key)
+        if entries is not None:
+            index.entries.extend(copy.deepcopy(entries))
+            return
+        before = len(index.entries)
+        with Records() as records:
+            original_add(index, page)
+        if not records.count:
+            MEMO.put("search", key, copy.deepcopy(index.entries[before:]))
+
+    SearchIndex.add_entry_from_context = add_entry_from_context
+
+
+def _memo_build_page(build_module):
+    """MkDocs 1.6's _build_page (mkdocs/commands/build.py), the template and on_post_page
+    skipped when the page's key is remembered."""
+    from mkdocs import utils
+    from mkdocs.exceptions import BuildError
+
+    log = logging.getLogger("mkdocs.commands.build")
+
+    def _build_page(page, config, doc_files, nav, env, dirty=False, excluded=False):
+        config._current_page = page
+        try:
+            if dirty and not page.file.is_modified():
+                return
+            log.debug(f"Building page {page.file.src_uri}")
+            page.active = True
+            context = build_module.get_context(nav, doc_files, config, page)
+            template = env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+            if excluded:
+                page.content = (
+                    '<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">'
+                    'DRAFT'
+                    '</div>' + (page.content or '')
+                )
+            key = page_key(context, page, config, nav, MEMO.project)
+            output = MEMO.get("pages", key) if key else None
+            if output is None:
+                with Records() as records:
+                    output = template.render(context)
+                    output = config.plugins.on_post_page(output, page=page, config=config)
+                if key and not records.count:
+                    MEMO.put("pages", key, output)
+            if output.strip():
+                utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+            else:
+                log.info(f"Page skipped: '{page.file.src_uri}'. Generated empty output.")
+        except Exception as e:
+            message = f"Error building page '{page.file.src_uri}':"
+            if not isinstance(e, BuildError):
+                message += f" {e}"
+            log.error(message)
+            raise
+        finally:
+            page.active = False
+            config._current_page = None
+
+    return _build_page
