@@ -25,7 +25,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from core.problems import stop_sentence
-from core.sources import language_of
 from glossary import build, render
 from glossary.markdown_ext import GlossaryExtension
 from glossary.nav import arrange_navigation
@@ -83,11 +82,10 @@ def on_page_markdown(markdown: str, *, page: Page, config, files: Files) -> str:
 
 
 def on_page_content(html: str, *, page: Page, config, files: Files) -> str:
-    """Record the mentions the extension linked, for the backlinks."""
-    glossary = build.of(config)
-    term_urls(glossary, page.file.locale, files)  # for search (build.term_names_by_url)
-    for term_id in config[EXTENSION_KEY].linked:  # page.title is HTML; backlinks_html escapes the text
-        glossary.mentions[page.file.locale][term_id].append((html_lib.unescape(page.title), page.url))
+    """Record the mentions the extension linked, for the backlinks (and the term URLs, for search)."""
+    # page.title is HTML; backlinks_html escapes the text
+    build.of(config).record_page(page.file.locale, files, html_lib.unescape(page.title), page.url,
+                                 config[EXTENSION_KEY].linked)
     return html
 
 
@@ -106,16 +104,6 @@ def on_page_context(context: dict, *, page: Page, config, nav: Navigation) -> di
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-
-def term_urls(glossary: build.GlossaryBuild, lang: str, files: Files) -> dict[str, str]:
-    """Each term page's URL in this language, looked up once per language."""
-    if lang not in glossary.term_urls:
-        glossary.term_urls[lang] = {
-            term.id: files.get_file_from_path(language_of(term.path).base).url
-            for term in glossary.registry.in_language(lang).values()
-        }
-    return glossary.term_urls[lang]
 
 
 def report_problems(registry: Registry) -> None:

@@ -1,37 +1,44 @@
 """`make serve`: a page whose every input is as it was at the last build is not rendered again.
 
 Under `make serve` every save rebuilds the whole site, yet most pages come out exactly as
-before. The two costly steps of a page after its Markdown are remembered, each keyed by a
-checksum of everything it reads:
+before. Three steps of a page are remembered, each keyed by a checksum of everything it reads:
 
+- reading and converting it (MkDocs' _populate_page: its front matter, the on_page_markdown
+  hooks, Python-Markdown with the glossary's extension, the on_page_content hooks), keyed by
+  its source, the glossary's terms, the other files' addresses, the page's git date, the
+  settings and the project's files (below); its one effect on other pages, the glossary's
+  record of the terms it links, is made again from what was remembered;
 - the finished page (Material's template, then every on_post_page hook: the safety checks,
   the search settings, the whitespace pass), keyed by the page's whole template context
   after every on_page_context hook: its content (with backlinks and the handout filled in),
   title, metadata, table of contents, addresses, the language links, the navigation of its
   language (every item's title, address and metadata), the configuration as i18n set it for
-  the language, and the project's templates, hooks, stylesheets and mkdocs.yml (their
-  checksums). A context entry it does not know is keyed by its repr, or the page is
+  the language. A context entry it does not know is keyed by its repr, or the page is
   rendered (an object whose repr is an address never matches);
 - Material's search entries for the page, keyed by what they are made of (content, address,
   title, metadata, table of contents).
 
-An edit changes at least one input of every page it changes (another page's preview of a
-term is in that page's content; a renamed page changes the navigation of every page), so a
-remembered page is the page the build would write. A step that logged anything (a warning,
-an error) is not remembered: the next build says it again. Entries not used by the last
-build are dropped, so a long session does not grow. A cold `make build` does not use this.
-tests/test_build_speed.py edits a copy of the site under `make serve` in several ways and
-compares every served page with a fresh build of the same sources.
+The project's files are mkdocs.yml, overrides/, hooks/ and docs/assets, _snippets and
+_diagrams, by checksum of what they hold. An edit changes at least one input of every page
+it changes (another page's preview of a term is in that page's content; a renamed page
+changes the navigation of every page), so a remembered page is the page the build would
+write. A step that logged anything (a warning, an error) is not remembered: the next build
+says it again. Entries the last build did not use are dropped, so a long session does not
+grow. A cold `make build` does not use this. tests/test_build_speed.py edits a copy of the
+site under `make serve` in several ways and compares every served page with a fresh build.
 """
 
 from __future__ import annotations
 
 import copy
 import hashlib
+import html
 import json
 import logging
+import os
 import pickle
 import re
+import tempfile
 from pathlib import Path
 
 _STANDARD_CONTEXT = frozenset({"nav", "pages", "config", "page", "base_url", "mkdocs_version"})
@@ -48,12 +55,21 @@ class Memo:
     """What one process remembers, and what it added and used since the last fork."""
 
     def __init__(self) -> None:
-        self.markdown: dict[str, dict] = {}
+        self.populated: dict[str, dict] = {}
         self.pages: dict[str, str] = {}
         self.search: dict[str, list] = {}
         self.used: set[str] = set()
         self.added: dict[str, tuple[str, object]] = {}
         self.project = ""  # project_key of the build under way
+        # The served site's files: each page's key as the last build that finished left it,
+        # so that a remembered page already on disk is not written again (and, with MkDocs'
+        # cleaning of the folder skipped, what no build writes any more is removed at the end).
+        self.site: Path | None = None
+        self.finished: dict[str, str] = {}   # dest path -> key, by the last build that finished
+        self.previous: dict[str, str] = {}   # the same, as this build started
+        self.written: dict[str, str] = {}    # this build's pages (written or kept)
+        self.kept: set[str] = set()          # this build's pages left as they were on disk
+        self.started = 0                     # the file system's clock when this build started
 
     def get(self, table: str, key: str):
         found = getattr(self, table).get(key)
@@ -70,21 +86,47 @@ class Memo:
         self.used = set()
         self.added = {}
         self.project = project_key(config)
+        self.site = Path(config.site_dir).resolve()
+        self.site.mkdir(parents=True, exist_ok=True)
+        self.previous, self.finished = self.finished, {}  # nothing is trusted after a failed build
+        self.written, self.kept = {}, set()
+        with tempfile.NamedTemporaryFile(dir=self.site.parent) as marker:
+            self.started = os.stat(marker.name).st_mtime_ns
+
+    def unchanged_on_disk(self, dest: str, key: str) -> bool:
+        """The page at `dest` is the one this key stands for, as the last build wrote it."""
+        if self.previous.get(dest) == key and (self.site / dest).is_file():
+            self.kept.add(dest)
+            self.written[dest] = key
+            return True
+        return False
 
     def handed(self) -> dict:
-        """For the parent: a child's additions and the keys it used."""
-        return {"added": self.added, "used": self.used}
+        """For the parent: a child's additions, the keys it used, the pages it wrote or kept."""
+        return {"added": self.added, "used": self.used, "written": self.written, "kept": self.kept}
 
     def take(self, handed: dict) -> None:
         for key, (table, value) in handed["added"].items():
             getattr(self, table)[key] = value
         self.used |= handed["used"]
+        self.written.update(handed["written"])
+        self.kept |= handed["kept"]
 
     def end_build(self) -> None:
-        """Keep only what this build used: the next build needs nothing older."""
-        for table in (self.markdown, self.pages, self.search):
+        """Keep only what this build used: the next build needs nothing older. Remove the
+        files this build neither wrote nor kept (a deleted page, an old asset), as MkDocs'
+        cleaning of the folder before the build would have."""
+        for table in (self.populated, self.pages, self.search):
             for key in [key for key in table if key not in self.used]:
                 del table[key]
+        for path in sorted(self.site.rglob("*"), reverse=True):  # files before their folders
+            relative = path.relative_to(self.site).as_posix()
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif relative not in self.kept and path.lstat().st_mtime_ns < self.started:
+                path.unlink()
+        self.finished = self.written
 
 
 MEMO = Memo()
@@ -126,7 +168,7 @@ def project_key(config) -> str:
     digest = hashlib.blake2b(digest_size=20)
     digest.update(Path(config.config_file_path).read_bytes() if config.config_file_path else b"")
     docs = Path(config.docs_dir)
-    for folder in ("overrides", "hooks", str(docs / "assets"), str(docs / "_snippets")):
+    for folder in ("overrides", "hooks", str(docs / "assets"), str(docs / "_snippets"), str(docs / "_diagrams")):
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
@@ -186,8 +228,11 @@ def _glossary_key(glossary) -> str:
 _FUNCTION = re.compile(r"<function [\w.<>]+ at 0x[0-9a-f]+>")
 
 
-def markdown_key(page, config, files) -> str | None:
-    """Everything Page.render (Python-Markdown, its extensions, the glossary's) reads."""
+def populated_key(page, config, files) -> str | None:
+    """Everything MkDocs' reading and converting of a page reads: its source, the
+    on_page_markdown and on_page_content hooks (the glossary's terms, the diagrams and
+    snippets in the project key, the page's date from git), Python-Markdown's settings, the
+    other files' addresses (relative links), the configuration as i18n set it."""
     glossary = config.get("llm_terms_glossary")
     if glossary is None:
         return None
@@ -195,17 +240,21 @@ def markdown_key(page, config, files) -> str | None:
     mdx = _json(config.mdx_configs)
     if " at 0x" in _FUNCTION.sub("", mdx):  # an object of this build in an extension's settings
         return None
+    dates = config.get("llm_terms_git_dates") or {}
     parts = [
-        MEMO.project, page.markdown, page.file.src_uri, page.file.url, config.use_directory_urls,
+        MEMO.project, page.file.content_string, page.file.src_uri, page.file.dest_uri, page.file.url,
         extensions, mdx, _files_key(files), _glossary_key(glossary),
         page.file.src_uri in glossary.registry.stale_translations,
+        dates.get(str(Path(page.file.abs_src_path).resolve())),
+        _json(dict(config.theme)), _json(config.extra), _configuration(config),
     ]
     return hashlib.blake2b(_json(parts).encode(), digest_size=20).hexdigest()
 
 
 def _saved(page, config) -> dict:
     return {
-        "content": page.content, "toc": copy.deepcopy(page.toc), "title": page._title_from_render,
+        "markdown": page.markdown, "meta": copy.deepcopy(page.meta), "content": page.content,
+        "toc": copy.deepcopy(page.toc), "title": page._title_from_render,
         "anchors": set(page.present_anchor_ids or ()),
         "links": {file.src_uri: dict(links) for file, links in (page.links_to_anchors or {}).items()}
         if page.links_to_anchors is not None else None,
@@ -214,13 +263,18 @@ def _saved(page, config) -> dict:
 
 
 def _restore(page, saved: dict, config, files) -> None:
+    """The page as the events left it, and their one effect on other pages: the glossary's
+    record of the terms it links (glossary/build.py, as glossary_hook.on_page_content does)."""
+    page.markdown = saved["markdown"]
+    page.meta = copy.deepcopy(saved["meta"])
     page.content = saved["content"]
     page.toc = copy.deepcopy(saved["toc"])
     page._title_from_render = saved["title"]
     page.present_anchor_ids = set(saved["anchors"])
     if saved["links"] is not None:
         page.links_to_anchors = {files.get_file_from_path(src): dict(links) for src, links in saved["links"].items()}
-    config["llm_terms_glossary_markdown"].linked = list(saved["linked"])
+    config["llm_terms_glossary"].record_page(page.file.locale, files, html.unescape(page.title), page.url,
+                                             saved["linked"])
 
 
 def search_key(page) -> str:
@@ -252,24 +306,31 @@ class Records(logging.Handler):
 # -----------------------------------------------------------------------------
 
 def install(build_module) -> None:
-    """Put the memo into Page.render, MkDocs' page step and Material's search entries (serve only)."""
+    """Put the memo into MkDocs' two page steps and Material's search entries (serve only)."""
     from material.plugins.search.plugin import SearchIndex
-    from mkdocs.structure.pages import Page
 
-    original_render = Page.render
+    original_populate = build_module._populate_page
 
-    def render(page, config, files):
-        key = markdown_key(page, config, files)
-        saved = MEMO.get("markdown", key) if key else None
+    def populate(page, config, files, dirty=False):
+        key = populated_key(page, config, files) if not dirty else None
+        saved = MEMO.get("populated", key) if key else None
         if saved is not None:
             _restore(page, saved, config, files)
             return
         with Records() as records:
-            original_render(page, config, files)
+            original_populate(page, config, files, dirty)
         if key and not records.count:
-            MEMO.put("markdown", key, _saved(page, config))
+            MEMO.put("populated", key, _saved(page, config))
 
-    Page.render = render
+    build_module._populate_page = populate
+    original_clean = build_module.utils.clean_directory
+
+    def clean_directory(directory):
+        if MEMO.site is None or Path(directory).resolve() != MEMO.site:
+            original_clean(directory)
+        # else: the served site is not emptied; MEMO.end_build removes what this build left out
+
+    build_module.utils.clean_directory = clean_directory
     build_module._build_page = _memo_build_page(build_module)
     original_add = SearchIndex.add_entry_from_context
 
@@ -314,6 +375,8 @@ def _memo_build_page(build_module):
                 )
             key = page_key(context, page, config, nav, MEMO.project)
             output = MEMO.get("pages", key) if key else None
+            if output is not None and MEMO.unchanged_on_disk(page.file.dest_uri, key):
+                return
             if output is None:
                 with Records() as records:
                     output = template.render(context)
@@ -322,6 +385,8 @@ def _memo_build_page(build_module):
                     MEMO.put("pages", key, output)
             if output.strip():
                 utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+                if key:
+                    MEMO.written[page.file.dest_uri] = key
             else:
                 log.info(f"Page skipped: '{page.file.src_uri}'. Generated empty output.")
         except Exception as e:

@@ -150,30 +150,34 @@ class _Log:
             return True
 
 
-def _edits(project: Path, stamp: int) -> list[tuple[str, str, str]]:
-    """(what the edit is, file, its new text): each reaches other pages in another way."""
+def _edits(project: Path, stamp: int) -> list[tuple[str, dict[str, str | None]]]:
+    """(what the edit is, {file: its new text, or None to delete it}): each reaches other
+    pages in another way."""
     docs = project / "docs"
 
     def read(name: str) -> str:
         return (docs / name).read_text(encoding="utf-8")
 
-    def summary(name: str, new: str) -> str:
-        text = read(name)
-        return re.sub(r"^summary: .+$", f'summary: "{new}"', text, count=1, flags=re.M)
+    def field(name: str, key: str, new: str) -> str:
+        return re.sub(rf"^{key}: .+$", f'{key}: "{new}"', read(name), count=1, flags=re.M)
 
-    def title(name: str, new: str) -> str:
-        return re.sub(r"^title: .+$", f'title: "{new}"', read(name), count=1, flags=re.M)
-
+    page = "---\ntitle: {0}\n---\n\n# {0}\n\n{1}\n"
     return [
-        # a body edit that mentions another term: that term's "where it is used", the handout
-        ("a paragraph mentioning 切片 on the RAG page", "terms/rag.md",
-         read("terms/rag.md") + f"\n\n测试段落 {stamp}：先做好切片。\n"),
+        # a body edit that mentions another term: that term's "where it is used", the handout,
+        # the English page's notice that its Chinese page changed
+        ("a paragraph mentioning 切片 on the RAG page",
+         {"terms/rag.md": read("terms/rag.md") + f"\n\n测试段落 {stamp}：先做好切片。\n"}),
         # a summary: every English page that previews the term, the glossary
-        ("an English summary", "terms/chunking.en.md", summary("terms/chunking.en.md", f"Changed summary {stamp}.")),
+        ("an English summary", {"terms/chunking.en.md": field("terms/chunking.en.md", "summary", f"Changed {stamp}.")}),
         # a comparison page's title: the navigation of every page, the home page's list
-        ("a comparison page's title", "compare/agent-vs-workflow.md", title("compare/agent-vs-workflow.md", f"智能体与工作流 {stamp}")),
+        ("a comparison page's title",
+         {"compare/agent-vs-workflow.md": field("compare/agent-vs-workflow.md", "title", f"智能体与工作流 {stamp}")}),
         # a snippet: the pages that include it
-        ("a snippet", "_snippets/ppo-vs-grpo.zh.md", read("_snippets/ppo-vs-grpo.zh.md") + f"\n\n片段 {stamp}。\n"),
+        ("a snippet", {"_snippets/ppo-vs-grpo.zh.md": read("_snippets/ppo-vs-grpo.zh.md") + f"\n\n片段 {stamp}。\n"}),
+        # a new page, in the navigation of every page; then the same page deleted
+        ("a new page", {"scratch.md": page.format("临时页", "一段文字。"),
+                        "scratch.en.md": page.format("Scratch page", "Some text.")}),
+        ("the new page deleted", {"scratch.md": None, "scratch.en.md": None}),
     ]
 
 
@@ -195,8 +199,12 @@ def test_serve_serves_what_a_fresh_build_writes_after_each_kind_of_edit(tmp_path
     log = _Log(server)
     try:
         log.wait_for("Serving on")
-        for number, (what, name, text) in enumerate(_edits(project, time.time_ns())):
-            (project / "docs" / name).write_text(text, encoding="utf-8")
+        for number, (what, files) in enumerate(_edits(project, time.time_ns())):
+            for name, text in files.items():
+                if text is None:
+                    (project / "docs" / name).unlink()
+                else:
+                    (project / "docs" / name).write_text(text, encoding="utf-8")
             log.wait_for("Reloading browsers")
             while not log.quiet_for(2):  # a second rebuild for the same save: wait for it too
                 log.wait_for("Reloading browsers")
@@ -208,6 +216,8 @@ def test_serve_serves_what_a_fresh_build_writes_after_each_kind_of_edit(tmp_path
             stale = [page for page in pages
                      if _LIVERELOAD.sub("", _served(base + page)) != (fresh / page).read_text(encoding="utf-8")]
             assert not stale, f"after {what}, make serve served {len(stale)} pages unlike a fresh build: {stale[:8]}"
+            gone = [url for url in ("scratch/", "en/scratch/") if not (fresh / url).exists() and _served(base + url)]
+            assert not gone, f"after {what}, make serve still served {gone}, which a fresh build does not have"
     finally:
         server.terminate()
         server.wait(timeout=30)

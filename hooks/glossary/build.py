@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from core.source_files import walk
-from core.sources import read_pages
+from core.sources import language_of, read_pages
 
 from .matcher import TermMatcher
 from .registry import Registry, Term, build_registry
@@ -35,6 +35,19 @@ class GlossaryBuild:
     def term_of(self, src_path: str, lang: str) -> Term | None:
         """The term a page defines, if it is a term page."""
         return self.registry.term_of(src_path, lang)
+
+    def record_page(self, lang: str, files, title: str, url: str, linked: list[str]) -> None:
+        """What a converted page tells the rest of the build: the terms it links (for their
+        "where this term is used"), and, once per language, every term page's URL (for search).
+        `files` is MkDocs' Files (only get_file_from_path is used). glossary_hook.py calls it
+        after each page, and scripts/render_memo.py for a page it did not convert again."""
+        if lang not in self.term_urls:
+            self.term_urls[lang] = {
+                term.id: files.get_file_from_path(language_of(term.path).base).url
+                for term in self.registry.in_language(lang).values()
+            }
+        for term_id in linked:
+            self.mentions[lang][term_id].append((title, url))
 
     def term_names_by_url(self) -> dict[str, list[str]]:
         """Term page URL (every language built so far) -> the term's names, for search."""
