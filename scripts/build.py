@@ -130,13 +130,27 @@ def parallel_build(build_module, original_build, memo=None):
 
 def _load_segmenter() -> None:
     """jieba's dictionary (about a second to load, even from its cache in the temp dir), once
-    for every process: a child gets it with the fork instead of loading it again."""
+    for every process: a child gets it with the fork instead of loading it again. And each
+    run of Chinese text is cut once per build: Material's search cuts every section's title
+    and text, where the same short runs come back page after page."""
     try:
         import jieba
     except ImportError:
         return
     jieba.setLogLevel(logging.WARNING)  # its loading chatter is not a build message
     jieba.initialize()
+    original = getattr(jieba.cut, "uncached", jieba.cut)
+    words: dict[tuple, tuple[str, ...]] = {}  # a new one each build: a new dictionary is read anew
+
+    def cut(sentence, cut_all=False, HMM=True, use_paddle=False):  # noqa: N803  (jieba's name)
+        key = (sentence, cut_all, HMM, use_paddle)
+        found = words.get(key)
+        if found is None:
+            found = words[key] = tuple(original(sentence, cut_all, HMM, use_paddle))
+        return iter(found)
+
+    cut.uncached = original
+    jieba.cut = cut
 
 
 def _child(build_module, original_build, config, lang, child_dir: Path, write_end: int, dirty: bool, serve_url,

@@ -20,8 +20,25 @@ from .svg import Canvas, document, esc
 WIDTHS = {"wide": 720.0, "narrow": 340.0}
 
 
+# Each drawing is made once per process: the word-fit check (fit.py) draws every diagram in
+# both languages and sizes, then each page that shows one draws it again. Keyed by the
+# diagram object itself (kept in the entry, so its id is not reused while it is here): a
+# changed source is a new Diagram. Drawings are only read after (svg.document joins parts).
+_DRAWN: dict[tuple[int, str, str], tuple[Diagram, tuple[Canvas, float, float]]] = {}
+
+
 def draw(diagram: Diagram, lang: str, variant: str) -> tuple[Canvas, float, float]:
     """The drawing, its width and its height."""
+    key = (id(diagram), lang, variant)
+    found = _DRAWN.get(key)
+    if found is None or found[0] is not diagram:
+        if len(_DRAWN) > 1000:  # a long `make serve` session with many diagram edits
+            _DRAWN.clear()
+        found = _DRAWN[key] = (diagram, _draw(diagram, lang, variant))
+    return found[1]
+
+
+def _draw(diagram: Diagram, lang: str, variant: str) -> tuple[Canvas, float, float]:
     width = WIDTHS[variant]
     body = diagram.body
     if isinstance(body, Flow):
