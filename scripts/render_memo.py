@@ -30,7 +30,6 @@ site under `make serve` in several ways and compares every served page with a fr
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import html
 import json
@@ -119,13 +118,14 @@ class Memo:
         for table in (self.populated, self.pages, self.search):
             for key in [key for key in table if key not in self.used]:
                 del table[key]
-        for path in sorted(self.site.rglob("*"), reverse=True):  # files before their folders
-            relative = path.relative_to(self.site).as_posix()
-            if path.is_dir():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            elif relative not in self.kept and path.lstat().st_mtime_ns < self.started:
-                path.unlink()
+        for folder, subfolders, files in os.walk(self.site, topdown=False):  # files before their folders
+            for name in files:
+                path = os.path.join(folder, name)
+                relative = os.path.relpath(path, self.site).replace(os.sep, "/")
+                if relative not in self.kept and os.lstat(path).st_mtime_ns < self.started:
+                    os.unlink(path)
+            if folder != str(self.site) and not os.listdir(folder):
+                os.rmdir(folder)
         self.finished = self.written
 
 
@@ -253,8 +253,8 @@ def populated_key(page, config, files) -> str | None:
 
 def _saved(page, config) -> dict:
     return {
-        "markdown": page.markdown, "meta": copy.deepcopy(page.meta), "content": page.content,
-        "toc": copy.deepcopy(page.toc), "title": page._title_from_render,
+        "markdown": page.markdown, "meta": pickle.dumps(page.meta), "content": page.content,
+        "toc": pickle.dumps(page.toc), "title": page._title_from_render,
         "anchors": set(page.present_anchor_ids or ()),
         "links": {file.src_uri: dict(links) for file, links in (page.links_to_anchors or {}).items()}
         if page.links_to_anchors is not None else None,
@@ -266,9 +266,9 @@ def _restore(page, saved: dict, config, files) -> None:
     """The page as the events left it, and their one effect on other pages: the glossary's
     record of the terms it links (glossary/build.py, as glossary_hook.on_page_content does)."""
     page.markdown = saved["markdown"]
-    page.meta = copy.deepcopy(saved["meta"])
+    page.meta = pickle.loads(saved["meta"])  # a copy each time: hooks change page.meta
     page.content = saved["content"]
-    page.toc = copy.deepcopy(saved["toc"])
+    page.toc = pickle.loads(saved["toc"])
     page._title_from_render = saved["title"]
     page.present_anchor_ids = set(saved["anchors"])
     if saved["links"] is not None:
@@ -338,13 +338,13 @@ def install(build_module) -> None:
         key = search_key(page)
         entries = MEMO.get("search", key)
         if entries is not None:
-            index.entries.extend(copy.deepcopy(entries))
+            index.entries.extend(json.loads(entries))  # a copy each time: i18n gathers the entries
             return
         before = len(index.entries)
         with Records() as records:
             original_add(index, page)
         if not records.count:
-            MEMO.put("search", key, copy.deepcopy(index.entries[before:]))
+            MEMO.put("search", key, json.dumps(index.entries[before:], ensure_ascii=False, default=str))
 
     SearchIndex.add_entry_from_context = add_entry_from_context
 

@@ -72,7 +72,7 @@ def html_paths(text: str) -> list[tuple[int, str, dict[str, str]]]:
 def html_path_problems(path: str, text: str, sources: set[str], built: set[str]) -> list[Problem]:
     """sources: the files under docs/ the site builds; built: published() of them."""
     address = published_address(path)
-    problems, choices = [], tuple(sorted(sources))
+    problems = []
     for line, tag, attributes in html_paths(text):
         target = _URL_IGNORED.sub("", attributes[_PATH_OF[tag]])
         if _SCHEME.match(target) or target.startswith(("//", "#")):
@@ -93,7 +93,7 @@ def html_path_problems(path: str, text: str, sources: set[str], built: set[str])
                        f"browser would ask for '{asked}', which the site does not have (MkDocs "
                        f"adjusts the paths of Markdown {what}s to the page's address, not those in HTML)")
         fits = as_markdown in sources or language_of(as_markdown).base in sources
-        hint = "" if fits or target.startswith("/") else _check_the_path(as_markdown, choices)
+        hint = "" if fits or target.startswith("/") else _check_the_path(as_markdown, tuple(sorted(sources)))
         problems.append(Problem(path, what, (
             f"the {what} '{target}' in this page's HTML {trouble}. Write it in Markdown instead: "
             f"{_as_markdown(tag, attributes, target if fits else 'path/relative/to/this/file')}.{hint}"), line))

@@ -73,10 +73,13 @@ def link_page(glossary: GlossaryBuild, src_path: str, html: str, *, use_director
     own = glossary.term_of(src_path, lang)
     here = page_url(src_path, use_directory_urls)
 
+    hrefs: dict[str, str] = {}  # a term mentioned in many sections links the same way each time
+
     def href(term: Term) -> str:
-        if link_style == "source":
-            return posixpath.relpath(term.path, posixpath.dirname(src_path) or ".")
-        return relative_url(page_url(term.path, use_directory_urls), here)
+        if term.id not in hrefs:
+            hrefs[term.id] = (posixpath.relpath(term.path, posixpath.dirname(src_path) or ".")
+                              if link_style == "source" else relative_url(page_url(term.path, use_directory_urls), here))
+        return hrefs[term.id]
 
     def render_link(term_id: str, text_html: str) -> str:
         return render.term_link(terms[term_id], href(terms[term_id]), text_html)

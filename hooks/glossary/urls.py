@@ -11,12 +11,14 @@ is what shows they agree; tests/test_glossary_markdown.py checks a few by hand.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import quote
 
 from core.languages import DEFAULT_LANGUAGE
 from core.sources import language_of
 
 
+@lru_cache(maxsize=8192)  # every mention link asks for its term page's URL: strings in, a string out
 def page_url(src_path: str, use_directory_urls: bool = True) -> str:
     """'terms/rag.en.md' -> 'en/terms/rag/'; 'index.md' -> './'; 'index.en.md' -> 'en/'."""
     base, lang = language_of(src_path)
