@@ -5,9 +5,12 @@ before. Three steps of a page are remembered, each keyed by a checksum of everyt
 
 - reading and converting it (MkDocs' _populate_page: its front matter, the on_page_markdown
   hooks, Python-Markdown with the glossary's extension, the on_page_content hooks), keyed by
-  its source, the glossary's terms, the other files' addresses, the page's git date, the
-  settings and the project's files (below); its one effect on other pages, the glossary's
-  record of the terms it links, is made again from what was remembered;
+  its source, every term's names, the other files' addresses, the page's git date, the
+  settings and the project's files (below), and kept only while the terms the page shows
+  (its own, its related terms, those it links) are as they were; a page that lists every
+  term (the glossary, the learning path) is keyed by every term whole. Its one effect on
+  other pages, the glossary's record of the terms it links, is made again from what was
+  remembered;
 - the finished page (Material's template, then every on_post_page hook: the safety checks,
   the search settings, the whitespace pass), keyed by the page's whole template context
   after every on_page_context hook: its content (with backlinks and the handout filled in),
@@ -209,19 +212,42 @@ def _files_key(files) -> str:
     return key
 
 
-def _glossary_key(glossary) -> str:
-    """What the glossary extension reads of other pages: every term (names, summaries,
-    levels, relations...), the checked months, the comparison pages' titles. Not whether a
-    translation is stale: that is the page's own part of the key."""
-    key = getattr(glossary, "_render_memo_key", None)
-    if key is None:
+def _glossary_keys(glossary) -> tuple[str, str, dict]:
+    """What the glossary extension reads of other pages, once per build:
+    - every term's names and page (which words of any page become links, and to where);
+    - everything: every term whole, the checked months, the comparison pages' titles (for a
+      page that lists them all: the glossary, the learning path, the comparison list);
+    - each term's own checksum, for a page's record of the terms it shows (below).
+    Not whether a translation is stale: that is the page's own part of the key."""
+    keys = getattr(glossary, "_render_memo_keys", None)
+    if keys is None:
         from glossary.pages import comparison_pages
 
         registry = glossary.registry
-        data = pickle.dumps((registry.terms, sorted(registry.checked.items()), sorted(registry.page_categories.items()),
-                             [comparison_pages(glossary, lang, ".") for lang in sorted(registry.terms)]))
-        key = glossary._render_memo_key = hashlib.blake2b(data, digest_size=20).hexdigest()
-    return key
+        terms = {f"{lang}/{term_id}": hashlib.blake2b(pickle.dumps(term), digest_size=16).hexdigest()
+                 for lang, by_id in registry.terms.items() for term_id, term in by_id.items()}
+        names = sorted([lang, term.id, term.path, list(term.names)]
+                       for lang, by_id in registry.terms.items() for term in by_id.values())
+        whole = pickle.dumps((sorted(terms.items()), sorted(registry.checked.items()),
+                              sorted(registry.page_categories.items()),
+                              [comparison_pages(glossary, lang, ".") for lang in sorted(registry.terms)]))
+        keys = glossary._render_memo_keys = (
+            hashlib.blake2b(_json(names).encode(), digest_size=20).hexdigest(),
+            hashlib.blake2b(whole, digest_size=20).hexdigest(), terms)
+    return keys
+
+
+def _shown_terms(page, config) -> list[str]:
+    """The terms whose fields a converted page shows: its own (heading, card), its related
+    terms, and every term it links (the link, the preview card, the printed list)."""
+    glossary, lang = config["llm_terms_glossary"], page.file.locale
+    own = glossary.term_of(page.file.src_uri, lang)
+    ids = {*(own.related if own else ()), *([own.id] if own else ()), *config["llm_terms_glossary_markdown"].linked}
+    return sorted(f"{lang}/{term_id}" for term_id in ids)
+
+
+def _shown_key(shown: list[str], terms: dict) -> str:
+    return hashlib.blake2b(_json([[name, terms.get(name)] for name in shown]).encode(), digest_size=20).hexdigest()
 
 
 # A module's function (a slugify, an emoji generator) is the same function in every build.
@@ -240,10 +266,16 @@ def populated_key(page, config, files) -> str | None:
     mdx = _json(config.mdx_configs)
     if " at 0x" in _FUNCTION.sub("", mdx):  # an object of this build in an extension's settings
         return None
+    from glossary.render import COMPARISONS_PLACEHOLDER, GLOSSARY_INDEX_PLACEHOLDER, LEARNING_PATH_PLACEHOLDER
+
     dates = config.get("llm_terms_git_dates") or {}
+    source = page.file.content_string
+    names, whole, _ = _glossary_keys(glossary)
+    lists_all = any(marker in source for marker in
+                    (LEARNING_PATH_PLACEHOLDER, COMPARISONS_PLACEHOLDER, GLOSSARY_INDEX_PLACEHOLDER))
     parts = [
-        MEMO.project, page.file.content_string, page.file.src_uri, page.file.dest_uri, page.file.url,
-        extensions, mdx, _files_key(files), _glossary_key(glossary),
+        MEMO.project, source, page.file.src_uri, page.file.dest_uri, page.file.url,
+        extensions, mdx, _files_key(files), whole if lists_all else names,
         page.file.src_uri in glossary.registry.stale_translations,
         dates.get(str(Path(page.file.abs_src_path).resolve())),
         _json(dict(config.theme)), _json(config.extra), _configuration(config),
@@ -252,13 +284,19 @@ def populated_key(page, config, files) -> str | None:
 
 
 def _saved(page, config) -> dict:
+    shown = _shown_terms(page, config)
     return {
+        "shown_key": _shown_key(shown, _glossary_keys(config["llm_terms_glossary"])[2]),
         "markdown": page.markdown, "meta": pickle.dumps(page.meta), "content": page.content,
         "toc": pickle.dumps(page.toc), "title": page._title_from_render,
         "anchors": set(page.present_anchor_ids or ()),
         "links": {file.src_uri: dict(links) for file, links in (page.links_to_anchors or {}).items()}
         if page.links_to_anchors is not None else None,
         "linked": list(config["llm_terms_glossary_markdown"].linked),
+        # which terms the page shows, and their fields then: a changed summary remakes only
+        # the pages that show that term (the key holds every term's names, so the same words
+        # link the same terms)
+        "shown": shown,
     }
 
 
@@ -314,6 +352,9 @@ def install(build_module) -> None:
     def populate(page, config, files, dirty=False):
         key = populated_key(page, config, files) if not dirty else None
         saved = MEMO.get("populated", key) if key else None
+        if saved is not None and saved["shown_key"] != _shown_key(
+                saved["shown"], _glossary_keys(config["llm_terms_glossary"])[2]):
+            saved = None  # a term this page shows has changed
         if saved is not None:
             _restore(page, saved, config, files)
             return
