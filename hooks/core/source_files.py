@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 import yaml
@@ -58,18 +59,41 @@ SAVE_AS_UTF8 = ("Open it and save it again with the encoding 'UTF-8': in VS Code
 def walk(docs_dir: Path) -> tuple[list[str], list[str]]:
     """(plain files, symlinks) under docs_dir, relative, '/'-separated; links not followed."""
     files, links = [], []
-    for folder, dirnames, filenames in os.walk(docs_dir, followlinks=False):
-        relative = Path(folder).relative_to(docs_dir)
-        for name in sorted(dirnames + filenames):
-            path = (relative / name).as_posix()
-            if (Path(folder) / name).is_symlink():
+
+    def visit(folder: str, relative: str) -> None:
+        try:
+            with os.scandir(folder) as listing:  # an entry knows what it is without another stat
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:  # a folder that cannot be listed is skipped, as os.walk does
+            return
+        for entry in entries:
+            path = f"{relative}{entry.name}"
+            if entry.is_symlink():
                 links.append(path)
-                if name in dirnames:
-                    dirnames.remove(name)
-            elif name in filenames:
+            elif entry.is_dir(follow_symlinks=False):
+                visit(entry.path, f"{path}/")
+            else:
                 files.append(path)
-        dirnames.sort()
+
+    visit(str(docs_dir), "")
     return sorted(files), sorted(links)
+
+
+_READ: dict[str, tuple[tuple[int, int, int], tuple[str | None, Problem | None]]] = {}
+
+
+def read_decoded(docs_dir: Path, path: str) -> tuple[str | None, Problem | None]:
+    """decode() of a file, read again only when its size, time or inode changed: the build's
+    checks, glossary and diagrams each read every page, and `make serve` rebuilds on each
+    save. A file changed in the last two seconds is always read (the file system's clock is
+    coarse: a second save in the same tick, of the same size, would look unchanged)."""
+    full = docs_dir / path
+    stat = full.stat()
+    key, stamp = str(full), (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    found = _READ.get(key)
+    if found is None or found[0] != stamp or time.time_ns() - stat.st_mtime_ns < 2_000_000_000:
+        found = _READ[key] = (stamp, decode(path, full.read_bytes()))
+    return found[1]
 
 
 def _is_diagram(path: str) -> bool:
@@ -211,7 +235,7 @@ def source_problems(docs_dir: Path) -> list[Problem]:
     for path in files:
         problem = name_problem(path)
         if problem is None and _is_text_source(path):
-            text, problem = decode(path, (docs_dir / path).read_bytes())
+            text, problem = read_decoded(docs_dir, path)
             if problem is None and path.endswith(".md"):
                 problem = shape_problem(path, text)
             if problem is None and path.endswith(".md") and not path.startswith(f"{SNIPPETS_FOLDER}/"):
@@ -231,7 +255,7 @@ def read_texts(docs_dir: Path, accept) -> dict[str, str]:
     texts = {}
     for path in walk(docs_dir)[0]:
         if accept(path) and name_problem(path) is None:
-            text, problem = decode(path, (docs_dir / path).read_bytes())
+            text, problem = read_decoded(docs_dir, path)
             if problem is None:
                 texts[path] = text
     return texts
