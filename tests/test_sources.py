@@ -455,3 +455,24 @@ def test_published_addresses_are_the_builds(site_dir):
     files = {path for path in walk(ROOT / "docs")[0] if not path.startswith(("_snippets/", "_diagrams/"))}
     for address in published({p for p in files if p.endswith(".md")}, files):
         assert (site_dir / address).exists() or (site_dir / address / "index.html").exists(), address
+
+
+def test_a_file_saved_again_is_read_again_even_in_the_same_clock_tick(tmp_path):
+    """read_decoded keeps each file's text between reads; an edit (same size, same tick of the
+    file system's clock, as a quick second save can be) is still seen."""
+    import os
+
+    from core.source_files import read_decoded
+    page = tmp_path / "page.md"
+    page.write_text("第一版", encoding="utf-8")
+    stamp = page.stat().st_mtime_ns
+    assert read_decoded(tmp_path, "page.md") == ("第一版", None)
+    page.write_text("第二版", encoding="utf-8")  # the same number of bytes
+    os.utime(page, ns=(stamp, stamp))            # and the same time, to the nanosecond
+    assert read_decoded(tmp_path, "page.md") == ("第二版", None)
+    old = stamp - 10_000_000_000                 # a file saved long ago, then edited: a new size
+    os.utime(page, ns=(old, old))
+    assert read_decoded(tmp_path, "page.md") == ("第二版", None)
+    page.write_text("第三版，长一些", encoding="utf-8")
+    os.utime(page, ns=(old, old))
+    assert read_decoded(tmp_path, "page.md") == ("第三版，长一些", None)
