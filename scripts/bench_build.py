@@ -5,7 +5,8 @@
   project's hooks removed), alternating in one run; the real site, and the synthetic site
   `make bench` generates when it is given (`--synthetic DIR`).
 - Edit to reloaded page under `make serve` (scripts/build.py serve): a line is appended to a
-  term page, and the time runs until the served page has it.
+  term page, and the time runs until the served page has it; and a term's summary rewritten,
+  until another page that shows the term has it.
 Each figure comes with the load average before and after: others share the machine.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -99,9 +101,20 @@ def _get(url: str) -> str | None:
         return None
 
 
-def edit_to_reload(project: Path, edits: list[tuple[str, str]], rounds: int) -> tuple[dict[str, list[float]], str]:
-    """Seconds from writing a page's source to `make serve` serving the page with the change.
-    edits: (source path under docs/, its URL path)."""
+def appended(text: str, marker: str) -> str:
+    """A body edit: a line at the end of the page."""
+    return text + f"\n\n{marker}\n"
+
+
+def new_summary(text: str, marker: str) -> str:
+    """A term's summary rewritten: every page that previews the term shows it."""
+    return re.sub(r"^summary: .+$", f'summary: "改过的摘要：{marker}。"', text, count=1, flags=re.M)
+
+
+def edit_to_reload(project: Path, edits: list[tuple[str, str]], rounds: int,
+                   change=appended) -> tuple[dict[str, list[float]], str]:
+    """Seconds from writing a page's source to `make serve` serving a page with the change.
+    edits: (source path under docs/, the URL path of the page to watch)."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, str(ROOT / "scripts" / "build.py"), "serve", "--dev-addr", f"127.0.0.1:{port}",
@@ -122,7 +135,7 @@ def edit_to_reload(project: Path, edits: list[tuple[str, str]], rounds: int) -> 
                 time.sleep(1.5)  # let the server settle after the last rebuild
                 text = path.read_text(encoding="utf-8")
                 started = time.perf_counter()
-                path.write_text(text + f"\n\n{marker}\n", encoding="utf-8")
+                path.write_text(change(text, marker), encoding="utf-8")
                 while marker not in (_get(base + url) or ""):
                     if time.perf_counter() - started > 300:
                         raise SystemExit(f"the edit to {source} never showed on {url}")
@@ -153,6 +166,10 @@ def measure(report, synthetic: Path | None, rounds: int, serve_rounds: int) -> N
     for source, values in times.items():
         report(f"Edit to page served, make serve, real site, {source} [{_s(values)}]; load {loads}",
                f"median {statistics.median(values):.1f} s", "at most 1.5 s")
+    times, loads = edit_to_reload(real, [("terms/chunking.md", "terms/precision-recall/")], serve_rounds, new_summary)
+    for source, values in times.items():
+        report(f"A term's summary edited under make serve, real site, {source}, until a page previewing "
+               f"it shows it [{_s(values)}]; load {loads}", f"median {statistics.median(values):.1f} s")
 
     if synthetic is not None:
         ours, plain, loads = side_by_side(synthetic, OUT / "synthetic-no-hooks", rounds)
@@ -166,6 +183,10 @@ def measure(report, synthetic: Path | None, rounds: int, serve_rounds: int) -> N
         for source, values in times.items():
             report(f"Edit to page served, make serve, synthetic site, {source} [{_s(values)}]; load {loads}",
                    f"median {statistics.median(values):.1f} s", "at most 5 s")
+        times, loads = edit_to_reload(synthetic, [("terms/term-0001.md", "glossary/")], serve_rounds, new_summary)
+        for source, values in times.items():
+            report(f"A term's summary edited under make serve, synthetic site, {source}, until the "
+                   f"glossary shows it [{_s(values)}]; load {loads}", f"median {statistics.median(values):.1f} s")
 
 
 def main() -> int:
