@@ -59,7 +59,7 @@ class Memo:
     def __init__(self) -> None:
         self.populated: dict[str, dict] = {}
         self.pages: dict[str, str] = {}
-        self.search: dict[str, list] = {}
+        self.search: dict[str, str] = {}     # search entries as JSON
         self.used: set[str] = set()
         self.added: dict[str, tuple[str, object]] = {}
         self.project = ""  # project_key of the build under way
@@ -174,7 +174,7 @@ def project_key(config) -> str:
     for folder in ("overrides", "hooks", str(docs / "assets"), str(docs / "_snippets"), str(docs / "_diagrams")):
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
