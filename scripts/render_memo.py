@@ -72,6 +72,8 @@ class Memo:
         self.written: dict[str, str] = {}    # this build's pages (written or kept)
         self.kept: set[str] = set()          # this build's pages left as they were on disk
         self.started = 0                     # the file system's clock when this build started
+        self.sources: list[Path] = []        # what a build reads: a save during it is seen at its end
+        self.source_list = {}.keys()         # the files among them as the build started
 
     def get(self, table: str, key: str):
         found = getattr(self, table).get(key)
@@ -87,13 +89,17 @@ class Memo:
     def start_build(self, config) -> None:
         self.used = set()
         self.added = {}
-        self.project = project_key(config)
         self.site = Path(config.site_dir).resolve()
         self.site.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=self.site.parent) as marker:  # first: a save from now on counts
+            self.started = os.stat(marker.name).st_mtime_ns
+        self.project = project_key(config)
+        root = Path(config.config_file_path or ".").parent
+        self.sources = [Path(config.docs_dir), root / "overrides", root / "hooks",
+                        Path(config.config_file_path or "mkdocs.yml")]
+        self.source_list = source_times(self.sources).keys()
         self.previous, self.finished = self.finished, {}  # nothing is trusted after a failed build
         self.written, self.kept = {}, set()
-        with tempfile.NamedTemporaryFile(dir=self.site.parent) as marker:
-            self.started = os.stat(marker.name).st_mtime_ns
 
     def unchanged_on_disk(self, dest: str, key: str) -> bool:
         """The page at `dest` is the one this key stands for, as the last build wrote it."""
@@ -117,7 +123,16 @@ class Memo:
     def end_build(self) -> None:
         """Keep only what this build used: the next build needs nothing older. Remove the
         files this build neither wrote nor kept (a deleted page, an old asset), as MkDocs'
-        cleaning of the folder before the build would have."""
+        cleaning of the folder before the build would have.
+
+        A file saved while the build ran (the next build is already queued) may have been
+        read before the save by one step and after it by another: the glossary's terms from
+        the old text, the page from the new. Nothing this build worked out is kept then, and
+        nothing it wrote is trusted: the next build does it again from one consistent read."""
+        if self.saved_during_build():
+            for key, (table, _) in self.added.items():
+                getattr(self, table).pop(key, None)
+            self.written = {}
         for table in (self.populated, self.pages, self.search):
             for key in [key for key in table if key not in self.used]:
                 del table[key]
@@ -130,6 +145,36 @@ class Memo:
             if folder != str(self.site) and not os.listdir(folder):
                 os.rmdir(folder)
         self.finished = self.written
+
+
+    def saved_during_build(self) -> bool:
+        """Whether a source the build reads (under docs/, overrides/, hooks/, and mkdocs.yml)
+        was saved, added or deleted since the build started, by the file system's clock (the
+        same clock as `started`: the same tick counts). Hidden files (an editor's swap file)
+        and __pycache__ are not read by the build and do not count."""
+        now = source_times(self.sources)
+        return now.keys() != self.source_list or any(stamp >= self.started for stamp in now.values())
+
+
+def source_times(sources: list[Path]) -> dict[str, int]:
+    """Every file the build may read under `sources`, with its modification time."""
+    found: dict[str, int] = {}
+
+    def visit(path: str) -> None:
+        try:
+            if not os.path.isdir(path):
+                found[path] = os.lstat(path).st_mtime_ns
+                return
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    if not entry.name.startswith(".") and entry.name != "__pycache__":
+                        visit(entry.path)
+        except FileNotFoundError:  # deleted while we looked: the next look sees it gone
+            pass
+
+    for source in sources:
+        visit(str(source))
+    return found
 
 
 MEMO = Memo()

@@ -222,3 +222,40 @@ def test_serve_serves_what_a_fresh_build_writes_after_each_kind_of_edit(tmp_path
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+def test_a_build_during_which_a_source_was_saved_keeps_nothing(tmp_path):
+    """A save while `make serve` builds: one step may have read the file before it, another
+    after. What that build added to the memo is dropped, and its files are not trusted."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import render_memo
+
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (project / "docs" / "page.md").write_text("# Page\n", encoding="utf-8")
+    time.sleep(0.05)  # as under make serve, the build starts after the save, past the clock's tick
+
+    class Config(dict):
+        config_file_path = str(project / "mkdocs.yml")
+        docs_dir = str(project / "docs")
+        site_dir = str(tmp_path / "site")
+
+    for saved_during in (False, True):
+        memo = render_memo.Memo()
+        memo.start_build(Config())
+        memo.put("pages", "key", "<html>page</html>")
+        memo.written["page/index.html"] = "key"
+        if saved_during:
+            time.sleep(0.05)  # past the file system's clock tick
+            (project / "docs" / "page.md").write_text("# Page, saved again\n", encoding="utf-8")
+        memo.end_build()
+        assert ("key" in memo.pages) is not saved_during
+        assert bool(memo.finished) is not saved_during
+    time.sleep(0.05)
+    memo = render_memo.Memo()
+    memo.start_build(Config())
+    (project / "docs" / "new.md").write_text("# New\n", encoding="utf-8")  # a file added counts too
+    memo.put("pages", "key", "x")
+    memo.end_build()
+    assert "key" not in memo.pages
