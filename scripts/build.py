@@ -84,12 +84,18 @@ def parallel_build(build_module, original_build, memo=None):
     """A replacement for mkdocs.commands.build.build that forks the other languages
     (and, under `make serve`, keeps scripts/render_memo.py's memo across the builds)."""
 
+    building = []  # i18n calls build() again for each other language when it is not forked
+
     def build(config, *, serve_url=None, dirty=False):
-        if memo is None:
+        if memo is None or building:
             return forked_build(config, serve_url=serve_url, dirty=dirty)
-        memo.start_build(config)
-        forked_build(config, serve_url=serve_url, dirty=dirty)
-        memo.end_build()
+        building.append(True)
+        try:
+            memo.start_build(config)
+            forked_build(config, serve_url=serve_url, dirty=dirty)
+            memo.end_build()  # only around the whole build: an inner one would remove the outer's pages
+        finally:
+            building.clear()
 
     def forked_build(config, *, serve_url=None, dirty=False):
         i18n = config.plugins.get("i18n")

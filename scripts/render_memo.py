@@ -215,6 +215,13 @@ def project_key(config) -> str:
     root = Path(config.config_file_path or ".").parent
     digest = hashlib.blake2b(digest_size=20)
     digest.update(Path(config.config_file_path).read_bytes() if config.config_file_path else b"")
+    plugins = getattr(config, "plugins", None) or {}
+    search = plugins.get("material/search") or plugins.get("search")
+    settings = dict(search.config) if search is not None else {}
+    digest.update(_json(settings).encode())
+    for name in ("jieba_dict", "jieba_dict_user"):  # read by Material, relative to the working folder
+        if settings.get(name) and os.path.isfile(settings[name]):
+            digest.update(Path(settings[name]).read_bytes())
     docs = Path(config.docs_dir)
     for folder in ("overrides", "hooks", str(docs / "assets"), str(docs / "_snippets"), str(docs / "_diagrams")):
         for path in sorted((root / folder).rglob("*")):
@@ -361,7 +368,9 @@ def _restore(page, saved: dict, config, files) -> None:
 
 
 def search_key(page) -> str:
-    parts = [page.content, page.url, page.title, _json(page.meta), _json(_toc(page.toc))]
+    """What Material's entries for a page are made of; the project key holds the search
+    settings and jieba's dictionaries, which decide how Chinese text is cut."""
+    parts = [MEMO.project, page.content, page.url, page.title, _json(page.meta), _json(_toc(page.toc))]
     return hashlib.blake2b(_json(parts).encode(), digest_size=20).hexdigest()
 
 
@@ -405,7 +414,10 @@ def install(build_module) -> None:
             return
         with Records() as records:
             original_populate(page, config, files, dirty)
-        if key and not records.count:
+        # The glossary read every page when the build started; a save since then means the
+        # terms and this page come from two versions of it: do not keep that.
+        read_by_glossary = config["llm_terms_glossary"].pages.get(page.file.src_uri)
+        if key and not records.count and read_by_glossary in (None, page.file.content_string):
             MEMO.put("populated", key, _saved(page, config))
 
     build_module._populate_page = populate

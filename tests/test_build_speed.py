@@ -56,9 +56,9 @@ def _make_env() -> dict[str, str]:
     return {"SOURCE_DATE_EPOCH": stamp.strip() or "0", **os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def serve_site(project: Path, port: int) -> subprocess.Popen:
+def serve_site(project: Path, port: int, extra_env: dict | None = None) -> subprocess.Popen:
     """`make serve`'s own command on a copy of the project."""
-    return subprocess.Popen(serve_command(port), cwd=project, env=_make_env(),
+    return subprocess.Popen(serve_command(port), cwd=project, env={**_make_env(), **(extra_env or {})},
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
@@ -190,22 +190,33 @@ def test_serve_serves_what_a_fresh_build_writes_after_each_kind_of_edit(tmp_path
     """make serve keeps rendered pages between saves (scripts/render_memo.py): after each kind
     of edit every page it serves, and each language's search index, is the page a fresh build
     of the same sources writes, byte for byte."""
+    _serve_and_compare(tmp_path, _edits)
+
+
+def test_serve_without_forking_serves_what_a_fresh_build_writes(tmp_path):
+    """The same with the languages built one after the other (LLM_TERMS_SEQUENTIAL=1, or a
+    system without fork), where i18n's inner build goes through the same build function."""
+    _serve_and_compare(tmp_path, lambda project, stamp: _edits(project, stamp)[:2], {"LLM_TERMS_SEQUENTIAL": "1"})
+
+
+def _serve_and_compare(tmp_path: Path, edits, extra_env: dict | None = None) -> None:
     project = copy_project(tmp_path / "project")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     base = f"http://127.0.0.1:{port}/"
-    server = serve_site(project, port)
+    server = serve_site(project, port, extra_env)
     log = _Log(server)
     try:
         log.wait_for("Serving on")
-        for number, (what, files) in enumerate(_edits(project, time.time_ns())):
+        for number, (what, files) in enumerate([("nothing yet", {})] + edits(project, time.time_ns())):
             for name, text in files.items():
                 if text is None:
                     (project / "docs" / name).unlink()
                 else:
                     (project / "docs" / name).write_text(text, encoding="utf-8")
-            log.wait_for("Reloading browsers")
+            if files:
+                log.wait_for("Reloading browsers")
             while not log.quiet_for(2):  # a second rebuild for the same save: wait for it too
                 log.wait_for("Reloading browsers")
             fresh = tmp_path / f"fresh-{number}"
@@ -259,3 +270,24 @@ def test_a_build_during_which_a_source_was_saved_keeps_nothing(tmp_path):
     memo.put("pages", "key", "x")
     memo.end_build()
     assert "key" not in memo.pages
+
+
+def test_jiebas_dictionaries_are_part_of_what_search_entries_are_keyed_by(tmp_path, monkeypatch):
+    """Material cuts Chinese text with jieba, whose dictionary mkdocs.yml may name: an edit to
+    that file changes the search index, so it changes the key of every search entry."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import render_memo
+    from mkdocs.config import load_config
+
+    project = copy_project(tmp_path / "project")
+    words = project / "jieba-user.txt"
+    words.write_text("大模型 1000 n\n", encoding="utf-8")
+    config_path = project / "mkdocs.yml"
+    config_path.write_text(config_path.read_text(encoding="utf-8").replace(
+        "  - search:\n", "  - search:\n      jieba_dict_user: jieba-user.txt\n", 1), encoding="utf-8")
+    monkeypatch.chdir(project)  # Material reads the dictionary from the working folder
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(config_path))
+    before = render_memo.project_key(config)
+    words.write_text("大模型 1000 n\n向量数据库 1000 n\n", encoding="utf-8")
+    assert render_memo.project_key(config) != before
