@@ -30,7 +30,7 @@ from glossary.registry import Registry, build_registry  # noqa: E402
 
 SUBPATH = "/llm-terms/"
 # A test that calls one of these runs a real build (or `make`) of its own.
-BUILD_CALLS = ("mkdocs_build(", "break_and_build(", '"make"', "serve_site(")
+BUILD_CALLS = ("mkdocs_build(", "break_and_build(", '"make"', "serve_site(", "_serve_and_compare(")
 ARTIFACTS = ROOT / "test-artifacts"
 
 
