@@ -8,6 +8,9 @@ from weight.whitespace import collapse_blank_runs
 def test_blank_runs_between_tags_become_one_break_or_space():
     assert collapse_blank_runs("<ul>\n      <li>a</li>\n    \n  <li>b</li></ul>") == "<ul>\n<li>a</li>\n<li>b</li></ul>"
     assert collapse_blank_runs("<b>a</b>   <i>b</i>") == "<b>a</b> <i>b</i>"
+    # the break anywhere in the run; runs side by side each judged on their own
+    assert collapse_blank_runs("<p>x</p> \t\r\n\f <p>y</p>\t<b>z</b>\f\n<i>w</i>") == \
+        "<p>x</p>\n<p>y</p> <b>z</b>\n<i>w</i>"
 
 
 def test_text_and_its_spaces_are_untouched():

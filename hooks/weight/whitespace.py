@@ -9,17 +9,17 @@ from __future__ import annotations
 import re
 
 _KEEP = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>|<script\b.*?</script>)", re.DOTALL | re.IGNORECASE)
-_BLANK_RUN = re.compile(r">[ \t\r\n\f]+<")
-
-
-def _one(match: re.Match) -> str:
-    return ">\n<" if "\n" in match.group(0) else "> <"
+# A run with a line break becomes one line break, any other run one space. Two plain
+# substitutions rather than one with a function: runs never overlap (each ends at "<"),
+# and without a Python call per run the pass is several times faster.
+_RUN_WITH_BREAK = re.compile(r">[ \t\r\f]*\n[ \t\r\n\f]*<")
+_RUN_WITHOUT_BREAK = re.compile(r">[ \t\r\f]+<")
 
 
 def _between(part: str) -> str:
     if part and not part.strip():  # only whitespace between two kept elements
         return "\n" if "\n" in part else " "
-    return _BLANK_RUN.sub(_one, part)
+    return _RUN_WITHOUT_BREAK.sub("> <", _RUN_WITH_BREAK.sub(">\n<", part))
 
 
 def collapse_blank_runs(html: str) -> str:
