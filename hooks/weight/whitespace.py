@@ -11,7 +11,7 @@ import re
 _KEEP = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>|<script\b.*?</script>)", re.DOTALL | re.IGNORECASE)
 # A run with a line break becomes one line break, any other run one space. Two plain
 # substitutions rather than one with a function: runs never overlap (each ends at "<"),
-# and without a Python call per run the pass is several times faster.
+# and the pass makes no Python call per run.
 _RUN_WITH_BREAK = re.compile(r">[ \t\r\f]*\n[ \t\r\n\f]*<")
 _RUN_WITHOUT_BREAK = re.compile(r">[ \t\r\f]+<")
 
