@@ -16,13 +16,19 @@ VOID_ELEMENTS = frozenset({
     "source", "track", "wbr",
 })
 
+# A tag's attributes, up to its ">", quotes respected as html.parser respects them. Runs
+# of plain characters and quoted values are taken whole and never given back (possessive:
+# `++`, `*+`): each alternative starts with a different character, so giving one back can
+# never lead to a match, and not trying splits a page about twice as fast. Shared with
+# safety/by_piece.py.
+TAG_ATTRIBUTES = r"(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+"
+
 _TOKEN = re.compile(
     r"<!--.*?-->"                       # comment
     r"|<!\[CDATA\[.*?\]\]>"             # CDATA
     r"|<![^>]*>"                        # doctype
     r"|</?[A-Za-z][^\s/>]*"             # tag name ...
-    # ... attributes, quotes respected; possessive (safety/by_piece.py says why it is safe) ...
-    r"(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+"
+    + TAG_ATTRIBUTES +                  # ... attributes ...
     r">",                               # ... end of tag
     re.DOTALL,
 )

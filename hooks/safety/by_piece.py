@@ -22,17 +22,16 @@ import re
 from html.parser import HTMLParser
 from typing import Callable
 
+from core.html import TAG_ATTRIBUTES
+
 # A piece of markup. Quotes inside a tag are respected, as html.parser respects them; a
-# script or style element is one piece, as html.parser reads its text as text. Inside a
-# tag, runs of plain characters and quoted values are taken whole and never given back
-# (possessive: `++`, `*+`): each starts with a different character, so giving one back
-# can never lead to a match, and not trying makes the split about twice as fast.
+# script or style element is one piece, as html.parser reads its text as text.
 _PIECES = re.compile(
     r"(<script\b.*?</script\s*>"
     r"|<style\b.*?</style\s*>"
     r"|<!--.*?-->"
     r"|<[!?][^>]*>"
-    r"|</?[A-Za-z][^\s/>]*(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>)",
+    r"|</?[A-Za-z][^\s/>]*" + TAG_ATTRIBUTES + r">)",
     re.DOTALL | re.IGNORECASE,
 )
 
