@@ -14,9 +14,14 @@ runs the same build, but forks one process per other language when the build sta
   last steps read from an inner build (HANDOFF below). Then the outer build ends as usual:
   the merged search index, the per-language indexes, the 404 pages, the minified assets.
 
-The site is byte-identical to `mkdocs build` (tests/test_build_speed.py builds both).
-Arguments are those of `mkdocs build`. Without fork (not Linux/macOS), with one language,
-or with LLM_TERMS_SEQUENTIAL=1 it is plain `mkdocs build`.
+And a page whose inputs are as they were at the last build is not converted and rendered
+again: `make serve` remembers pages in memory (scripts/render_memo.py), `make build` keeps the
+same memo in a file between builds (scripts/build_cache.py; LLM_TERMS_CACHE=0 turns it off).
+
+The site is byte-identical to `mkdocs build` (tests/test_build_speed.py builds both, and a
+build from the kept memo after edits). Arguments are those of `mkdocs build`. Without fork
+(not Linux/macOS), with one language, or with LLM_TERMS_SEQUENTIAL=1 the languages are built
+one after the other, as in `mkdocs build`.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
+
+import build_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,9 +87,10 @@ class _Silence(logging.Filter):
         return False
 
 
-def parallel_build(build_module, original_build, memo=None):
-    """A replacement for mkdocs.commands.build.build that forks the other languages
-    (and, under `make serve`, keeps scripts/render_memo.py's memo across the builds)."""
+def parallel_build(build_module, original_build, memo=None, kept=None):
+    """A replacement for mkdocs.commands.build.build that forks the other languages (and
+    keeps scripts/render_memo.py's memo across the builds: in memory under `make serve`, in
+    a file for `make build`, `kept`)."""
 
     building = []  # i18n calls build() again for each other language when it is not forked
 
@@ -92,8 +100,12 @@ def parallel_build(build_module, original_build, memo=None):
         building.append(True)
         try:
             memo.start_build(config)
+            if kept is not None:
+                kept.before(config)
             forked_build(config, serve_url=serve_url, dirty=dirty)
             memo.end_build()  # only around the whole build: an inner one would remove the outer's pages
+            if kept is not None:
+                kept.after(config)
         finally:
             building.clear()
 
@@ -105,7 +117,7 @@ def parallel_build(build_module, original_build, memo=None):
             return original_build(config, serve_url=serve_url, dirty=dirty)
         site_dir = Path(config.site_dir).resolve()
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        _load_segmenter()
+        _load_segmenter(preload=memo is None or not memo.search)
         children = {}
         for lang in others:
             child_dir = Path(tempfile.mkdtemp(prefix=f".build-{lang}-", dir=site_dir.parent))
@@ -134,17 +146,19 @@ def parallel_build(build_module, original_build, memo=None):
     return build
 
 
-def _load_segmenter() -> None:
+def _load_segmenter(preload: bool) -> None:
     """jieba's dictionary (about a second to load, even from its cache in the temp dir), once
-    for every process: a child gets it with the fork instead of loading it again. And each
-    run of Chinese text is cut once per build: Material's search cuts every section's title
-    and text, where the same short runs come back page after page."""
+    for every process: a child gets it with the fork instead of loading it again; not when
+    the memo holds search entries, where most pages are not cut at all (jieba loads itself
+    on its first cut). And each run of Chinese text is cut once per build: Material's search
+    cuts every section's title and text, where the same short runs come back page after page."""
     try:
         import jieba
     except ImportError:
         return
     jieba.setLogLevel(logging.WARNING)  # its loading chatter is not a build message
-    jieba.initialize()
+    if preload:
+        jieba.initialize()
     original = getattr(jieba.cut, "uncached", jieba.cut)
     words: dict[tuple, tuple[str, ...]] = {}  # a new one each build: a new dictionary is read anew
 
@@ -325,12 +339,14 @@ def main(argv: list[str]) -> None:
 
     command = argv.pop(0) if argv and argv[0] in ("build", "serve") else "build"
     _TemplateCache().install(Theme)
-    memo = None
-    if command == "serve":  # a page whose inputs did not change since the last save is not rendered again
+    memo = kept = None
+    if command == "serve" or build_cache.enabled():  # a page whose inputs did not change is not rendered again
         import render_memo
-        render_memo.install(build_module)
+        render_memo.install(build_module, manage_site=command == "serve")
         memo = render_memo.MEMO
-    parallel = parallel_build(build_module, build_module.build, memo)
+        if command == "build":
+            kept = build_cache.Kept(memo)
+    parallel = parallel_build(build_module, build_module.build, memo, kept)
     build_module.build = parallel
     serve_module.build = _with_own_site_url(serve_module, parallel) if command == "serve" else parallel
     mkdocs_cli.cli([command, *argv], prog_name="mkdocs")

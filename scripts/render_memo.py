@@ -27,20 +27,23 @@ it changes (another page's preview of a term is in that page's content; a rename
 changes the navigation of every page), so a remembered page is the page the build would
 write. A step that logged anything (a warning, an error) is not remembered: the next build
 says it again. Entries the last build did not use are dropped, so a long session does not
-grow. A cold `make build` does not use this. tests/test_build_speed.py edits a copy of the
-site under `make serve` in several ways and compares every served page with a fresh build.
+grow. `make build` uses the same memo, kept between builds in a file (scripts/build_cache.py);
+there MkDocs cleans and writes the site folder as usual. tests/test_build_speed.py edits a copy
+of the site in several ways and compares every served page, and every page a build with the
+kept memo writes, with a fresh build.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
 import logging
 import os
 import pickle
-import re
 import tempfile
+import types
 from pathlib import Path
 
 _STANDARD_CONTEXT = frozenset({"nav", "pages", "config", "page", "base_url", "mkdocs_version"})
@@ -63,6 +66,7 @@ class Memo:
         self.used: set[str] = set()
         self.added: dict[str, tuple[str, object]] = {}
         self.project = ""  # project_key of the build under way
+        self.manages_site = True  # make serve: the site folder is kept between builds (below)
         # The served site's files: each page's key as the last build that finished left it,
         # so that a remembered page already on disk is not written again (and, with MkDocs'
         # cleaning of the folder skipped, what no build writes any more is removed at the end).
@@ -136,6 +140,9 @@ class Memo:
         for table in (self.populated, self.pages, self.search):
             for key in [key for key in table if key not in self.used]:
                 del table[key]
+        self.finished = self.written
+        if not self.manages_site:  # make build: MkDocs emptied the folder when the build started
+            return
         for folder, subfolders, files in os.walk(self.site, topdown=False):  # files before their folders
             for name in files:
                 path = os.path.join(folder, name)
@@ -144,7 +151,6 @@ class Memo:
                     os.unlink(path)
             if folder != str(self.site) and not os.listdir(folder):
                 os.rmdir(folder)
-        self.finished = self.written
 
 
     def saved_during_build(self) -> bool:
@@ -185,7 +191,19 @@ MEMO = Memo()
 # -----------------------------------------------------------------------------
 
 def _json(value) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=repr)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_shown)
+
+
+def _shown(value) -> str:
+    """A module's function (a slugify, an emoji generator) by its module and name, the same in
+    every process (make build keeps the memo between processes); anything else, a function
+    made inside another included, by its repr (an object known by its address is not keyed)."""
+    name = getattr(value, "__qualname__", "")
+    if isinstance(value, (types.FunctionType, types.BuiltinFunctionType)) and "<" not in name:
+        return f"<function {value.__module__}.{name}>"
+    if isinstance(value, functools.partial):  # toc's slugify
+        return f"partial({_shown(value.func)}, {_json(value.args)}, {_json(value.keywords)})"
+    return repr(value)
 
 
 def _toc(items) -> list:
@@ -302,10 +320,6 @@ def _shown_key(shown: list[str], terms: dict) -> str:
     return hashlib.blake2b(_json([[name, terms.get(name)] for name in shown]).encode(), digest_size=20).hexdigest()
 
 
-# A module's function (a slugify, an emoji generator) is the same function in every build.
-_FUNCTION = re.compile(r"<function [\w.<>]+ at 0x[0-9a-f]+>")
-
-
 def populated_key(page, config, files) -> str | None:
     """Everything MkDocs' reading and converting of a page reads: its source, the
     on_page_markdown and on_page_content hooks (the glossary's terms, the diagrams and
@@ -316,7 +330,7 @@ def populated_key(page, config, files) -> str | None:
         return None
     extensions = [name if isinstance(name, str) else type(name).__name__ for name in config.markdown_extensions]
     mdx = _json(config.mdx_configs)
-    if " at 0x" in _FUNCTION.sub("", mdx):  # an object of this build in an extension's settings
+    if " at 0x" in mdx:  # an object of this build in an extension's settings
         return None
     from glossary.render import COMPARISONS_PLACEHOLDER, GLOSSARY_INDEX_PLACEHOLDER, LEARNING_PATH_PLACEHOLDER
 
@@ -397,8 +411,9 @@ class Records(logging.Handler):
 # Installing it
 # -----------------------------------------------------------------------------
 
-def install(build_module) -> None:
-    """Put the memo into MkDocs' two page steps and Material's search entries (serve only)."""
+def install(build_module, manage_site: bool = True) -> None:
+    """Put the memo into MkDocs' two page steps and Material's search entries. Under `make
+    serve` (manage_site) it also keeps the site folder between builds, rewriting only what changed."""
     from material.plugins.search.plugin import SearchIndex
 
     original_populate = build_module._populate_page
@@ -421,15 +436,10 @@ def install(build_module) -> None:
             MEMO.put("populated", key, _saved(page, config))
 
     build_module._populate_page = populate
-    original_clean = build_module.utils.clean_directory
-
-    def clean_directory(directory):
-        if MEMO.site is None or Path(directory).resolve() != MEMO.site:
-            original_clean(directory)
-        # else: the served site is not emptied; MEMO.end_build removes what this build left out
-
-    build_module.utils.clean_directory = clean_directory
     build_module._build_page = _memo_build_page(build_module)
+    MEMO.manages_site = manage_site
+    if manage_site:
+        _keep_site_folder(build_module)
     original_add = SearchIndex.add_entry_from_context
 
     def add_entry_from_context(index, page):
@@ -445,6 +455,17 @@ def install(build_module) -> None:
             MEMO.put("search", key, json.dumps(index.entries[before:], ensure_ascii=False, default=str))
 
     SearchIndex.add_entry_from_context = add_entry_from_context
+
+
+def _keep_site_folder(build_module) -> None:
+    original_clean = build_module.utils.clean_directory
+
+    def clean_directory(directory):
+        if MEMO.site is None or Path(directory).resolve() != MEMO.site:
+            original_clean(directory)
+        # else: the served site is not emptied; MEMO.end_build removes what this build left out
+
+    build_module.utils.clean_directory = clean_directory
 
 
 def _memo_build_page(build_module):

@@ -44,6 +44,16 @@ def mkdocs_build(config_dir: Path, site_dir: Path, extra_env: dict | None = None
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def build_cache_folder(tmp_path_factory) -> Path:
+    """Builds keep what they rendered for the next build (scripts/build_cache.py), as `make
+    build` does; in a folder of the test run's own, so no test reads what a developer's
+    `make build` left in ~/.cache, and every test starts from what the run itself built."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("build") / "site"

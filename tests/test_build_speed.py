@@ -291,3 +291,47 @@ def test_jiebas_dictionaries_are_part_of_what_search_entries_are_keyed_by(tmp_pa
     before = render_memo.project_key(config)
     words.write_text("大模型 1000 n\n向量数据库 1000 n\n", encoding="utf-8")
     assert render_memo.project_key(config) != before
+
+
+_PLANTED = "<!-- planted in the kept memo by the test -->"
+
+
+def test_a_build_from_the_kept_memo_writes_what_a_fresh_build_writes(tmp_path):
+    """`make build` keeps its memo between builds (scripts/build_cache.py). Every page the last
+    build kept is planted with a marker: a build with nothing changed writes the marked pages
+    (the memo is really read), and after each edit that reaches other pages, every file a build
+    from the kept memo writes is, the marker taken out, the file a build without it writes."""
+    import pickle
+
+    import build_cache
+
+    project = copy_project(tmp_path / "project")
+    env = _make_env()  # the test run's cache folder (conftest.py), which build_cache reads here too
+    first = mkdocs_build(project, tmp_path / "site-0", env)
+    assert first.returncode == 0, first.stdout + first.stderr
+    kept = build_cache.path_for(project / "mkdocs.yml")
+    stored = pickle.loads(kept.read_bytes())
+    pages = stored["tables"]["pages"]
+    assert len(pages) > 150
+    for key in pages:
+        pages[key] += _PLANTED
+    kept.write_bytes(pickle.dumps(stored))
+
+    reference = tmp_path / "site-0"
+    for number, (what, files) in enumerate([("nothing", {})] + _edits(project, time.time_ns())[:3], start=1):
+        for name, text in files.items():
+            (project / "docs" / name).write_text(text, encoding="utf-8")
+        built = tmp_path / f"site-{number}"
+        result = mkdocs_build(project, built, env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        if files:
+            reference = tmp_path / f"fresh-{number}"
+            result = mkdocs_build(project, reference, {**env, "LLM_TERMS_CACHE": "0"})
+            assert result.returncode == 0, result.stdout + result.stderr
+        ours, fresh = _files(built), _files(reference)
+        assert sorted(ours) == sorted(fresh), f"after {what}: the built files differ in name"
+        planted = [name for name, data in ours.items() if _PLANTED.encode() in data]
+        if number <= 2:  # then a comparison page's title, in the navigation of every page
+            assert len(planted) > 100, f"after {what}, only {len(planted)} pages came from the kept memo"
+        differ = [name for name in fresh if ours[name].replace(_PLANTED.encode(), b"") != fresh[name]]
+        assert not differ, f"after {what}, {len(differ)} files unlike a fresh build's, e.g. {differ[:8]}"

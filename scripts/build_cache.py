@@ -1,0 +1,136 @@
+"""`make build`: what the last build of this checkout rendered, kept between builds.
+
+`make serve` remembers each page's steps for as long as it runs (scripts/render_memo.py);
+`make build` keeps the same memo in a file, so a build after an edit converts and renders only
+the pages the edit reaches. The memo's keys are checksums of everything a step reads (the
+page, the terms it shows, the navigation, mkdocs.yml, overrides/, hooks/, the assets); across
+processes two more things can change, and they key the whole file:
+
+- the software: Python's version and every installed package's version (Material, MkDocs,
+  pymdown-extensions, jieba, ...), and the two scripts that do the remembering;
+- which checkout it is: one file per project folder.
+
+The file lives outside the checkout, in the user's cache folder ($XDG_CACHE_HOME or ~/.cache,
+llm-terms-icebreaker/): it is read with pickle, which runs what it reads, so it must never be
+something a pull request can add. A file another user owns, or one others may write, is not
+read. Only a build that finished writes it (atomically); the files of projects not built
+recently are removed (the newest few are kept). LLM_TERMS_CACHE=0 turns it off, and CI's
+clean machine starts without it: that is the cold figure in BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import logging
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+FORMAT = 1
+KEEP = 4  # projects' files kept (the checkout, a copy or two under test)
+_TABLES = ("populated", "pages", "search")
+log = logging.getLogger("mkdocs.llm_terms.build_cache")
+
+
+def enabled() -> bool:
+    return os.environ.get("LLM_TERMS_CACHE", "1") != "0"
+
+
+def folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "llm-terms-icebreaker"
+
+
+def path_for(config_file: str | os.PathLike) -> Path:
+    project = str(Path(config_file).resolve().parent)
+    return folder() / f"build-{hashlib.blake2b(project.encode(), digest_size=12).hexdigest()}.pickle"
+
+
+def software_key() -> str:
+    """Python, every installed package by name and version, and the remembering code itself."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{FORMAT}\0{sys.version}\0{sys.prefix}".encode())
+    versions = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
+    digest.update("\n".join(versions).encode())
+    here = Path(__file__).resolve().parent
+    for name in ("build_cache.py", "render_memo.py", "build.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _trusted(path: Path) -> bool:
+    """Ours alone: owned by this user, not writable by others, a plain file."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    return (stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid()
+            and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+
+
+def load(memo, config_file: str | os.PathLike, software: str) -> bool:
+    """Fill memo's tables from the file of this project, if it was written by this software."""
+    path = path_for(config_file)
+    if not _trusted(path):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            stored = pickle.load(handle)
+    except Exception as error:  # noqa: BLE001  a damaged file is a cold start, never a failed build
+        log.debug(f"build cache {path} not read: {error}")
+        return False
+    if not isinstance(stored, dict) or stored.get("software") != software:
+        return False
+    for table in _TABLES:
+        getattr(memo, table).update(stored["tables"][table])
+    return True
+
+
+def save(memo, config_file: str | os.PathLike, software: str) -> None:
+    """Write what the build used (memo.end_build kept only that), then drop old projects' files."""
+    path = path_for(config_file)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tables = {table: getattr(memo, table) for table in _TABLES}
+    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".build-", delete=False)
+    try:
+        with handle:
+            pickle.dump({"software": software, "tables": tables}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(handle.name, 0o600)
+        os.replace(handle.name, path)
+    except BaseException:
+        os.unlink(handle.name)
+        raise
+    _prune(path.parent)
+
+
+def _prune(where: Path) -> None:
+    files = sorted(where.glob("build-*.pickle"), key=lambda file: file.stat().st_mtime, reverse=True)
+    for old in files[KEEP:]:
+        old.unlink(missing_ok=True)
+
+
+class Kept:
+    """The memo's file around each build: read before the first, written after each that
+    finished and changed it."""
+
+    def __init__(self, memo) -> None:
+        self.memo = memo
+        self.software = ""
+        self.sizes: tuple[int, ...] = ()
+
+    def _sizes(self) -> tuple[int, ...]:
+        return tuple(len(getattr(self.memo, table)) for table in _TABLES)
+
+    def before(self, config) -> None:
+        if not self.software:
+            self.software = software_key()
+            load(self.memo, config.config_file_path, self.software)
+        self.sizes = self._sizes()
+
+    def after(self, config) -> None:
+        if self.memo.added or self._sizes() != self.sizes:
+            save(self.memo, config.config_file_path, self.software)

@@ -1,0 +1,136 @@
+"""The file `make build` keeps its memo in (scripts/build_cache.py): read only when it is ours
+and this software wrote it, never a reason for a build to fail, and bounded on disk."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import time
+from pathlib import Path
+
+import build_cache
+import pytest
+import render_memo
+
+
+class _Config:
+    def __init__(self, project: Path):
+        self.config_file_path = str(project / "mkdocs.yml")
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (folder / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    return folder
+
+
+def _memo_with_a_page() -> render_memo.Memo:
+    memo = render_memo.Memo()
+    memo.put("pages", "key", "<html>page</html>")
+    memo.put("search", "entries", "[]")
+    return memo
+
+
+def test_what_one_build_kept_the_next_reads(project):
+    kept = build_cache.Kept(_memo_with_a_page())
+    kept.before(_Config(project))
+    kept.after(_Config(project))
+    path = build_cache.path_for(project / "mkdocs.yml")
+    assert path.parent == Path(os.environ["XDG_CACHE_HOME"]) / "llm-terms-icebreaker"
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    fresh = render_memo.Memo()
+    build_cache.Kept(fresh).before(_Config(project))
+    assert fresh.pages == {"key": "<html>page</html>"} and fresh.search == {"entries": "[]"}
+
+
+def test_a_build_that_changed_nothing_does_not_write_the_file_again(project):
+    build_cache.save(_memo_with_a_page(), project / "mkdocs.yml", build_cache.software_key())
+    path = build_cache.path_for(project / "mkdocs.yml")
+    os.utime(path, ns=(1, 1))
+    memo = render_memo.Memo()
+    kept = build_cache.Kept(memo)
+    kept.before(_Config(project))
+    memo.added, memo.used = {}, {"key", "entries"}  # as a build that found every page remembered
+    kept.after(_Config(project))
+    assert path.stat().st_mtime_ns == 1
+    memo.pages.pop("key")  # a build that no longer has that page: written without it
+    kept.after(_Config(project))
+    assert "key" not in pickle.loads(path.read_bytes())["tables"]["pages"]
+
+
+def test_another_software_version_starts_cold(project):
+    build_cache.save(_memo_with_a_page(), project / "mkdocs.yml", "an older Material")
+    memo = render_memo.Memo()
+    assert not build_cache.load(memo, project / "mkdocs.yml", build_cache.software_key())
+    assert memo.pages == {}
+
+
+def test_the_software_key_names_every_installed_package_and_the_scripts(monkeypatch):
+    before = build_cache.software_key()
+    import importlib.metadata
+
+    real = importlib.metadata.distributions
+
+    class Upgraded:
+        def __init__(self, dist):
+            self.metadata, self.version = dist.metadata, dist.version + (".1" if dist.metadata["Name"] == "mkdocs-material" else "")
+
+    monkeypatch.setattr(importlib.metadata, "distributions", lambda: [Upgraded(d) for d in real()])
+    assert build_cache.software_key() != before
+
+
+@pytest.mark.parametrize("damage", ["not a pickle", "truncated", "a list"])
+def test_a_damaged_file_is_a_cold_start_not_a_failed_build(project, damage):
+    build_cache.save(_memo_with_a_page(), project / "mkdocs.yml", build_cache.software_key())
+    path = build_cache.path_for(project / "mkdocs.yml")
+    data = path.read_bytes()
+    path.write_bytes({"not a pickle": b"hello", "truncated": data[:len(data) // 2],
+                      "a list": pickle.dumps([1, 2])}[damage])
+    memo = render_memo.Memo()
+    assert not build_cache.load(memo, project / "mkdocs.yml", build_cache.software_key())
+    assert memo.pages == {}
+
+
+def test_a_file_others_may_write_or_a_link_is_not_read(project, tmp_path):
+    """pickle runs what it reads: only a plain file of this user that nobody else can change."""
+    software = build_cache.software_key()
+    build_cache.save(_memo_with_a_page(), project / "mkdocs.yml", software)
+    path = build_cache.path_for(project / "mkdocs.yml")
+    path.chmod(0o620)
+    assert not build_cache.load(render_memo.Memo(), project / "mkdocs.yml", software)
+    path.chmod(0o600)
+    assert build_cache.load(render_memo.Memo(), project / "mkdocs.yml", software)
+    elsewhere = tmp_path / "elsewhere.pickle"
+    path.rename(elsewhere)
+    path.symlink_to(elsewhere)
+    assert not build_cache.load(render_memo.Memo(), project / "mkdocs.yml", software)
+
+
+def test_only_the_newest_projects_files_are_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    software = build_cache.software_key()
+    paths = []
+    for number in range(build_cache.KEEP + 2):
+        folder = tmp_path / f"copy-{number}"
+        folder.mkdir()
+        build_cache.save(_memo_with_a_page(), folder / "mkdocs.yml", software)
+        paths.append(build_cache.path_for(folder / "mkdocs.yml"))
+        os.utime(paths[-1], (time.time() - 100 + number, time.time() - 100 + number))
+    build_cache.save(_memo_with_a_page(), tmp_path / "copy-0" / "mkdocs.yml", software)  # used again: newest
+    left = sorted(p.name for p in paths if p.exists())
+    assert len(left) == build_cache.KEEP
+    assert paths[0].exists() and not paths[1].exists() and not paths[2].exists()
+    assert len(list(paths[0].parent.iterdir())) == build_cache.KEEP  # no temporary file left behind
+
+
+def test_the_file_is_outside_the_checkout_and_off_when_asked(project, monkeypatch):
+    """A pull request cannot add it (it is never in the project folder), and LLM_TERMS_CACHE=0
+    turns it off."""
+    path = build_cache.path_for(project / "mkdocs.yml")
+    assert project not in path.parents
+    assert build_cache.enabled()
+    monkeypatch.setenv("LLM_TERMS_CACHE", "0")
+    assert not build_cache.enabled()
