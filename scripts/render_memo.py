@@ -42,6 +42,7 @@ import json
 import logging
 import os
 import pickle
+import re
 import tempfile
 import types
 from pathlib import Path
@@ -120,6 +121,7 @@ class Memo:
     def take(self, handed: dict) -> None:
         for key, (table, value) in handed["added"].items():
             getattr(self, table)[key] = value
+        self.added.update(handed["added"])  # as the parent's own: kept, or dropped after a save during the build
         self.used |= handed["used"]
         self.written.update(handed["written"])
         self.kept |= handed["kept"]
@@ -133,6 +135,9 @@ class Memo:
         read before the save by one step and after it by another: the glossary's terms from
         the old text, the page from the new. Nothing this build worked out is kept then, and
         nothing it wrote is trusted: the next build does it again from one consistent read."""
+        made = {table: sum(1 for t, _ in self.added.values() if t == table) for table in ("populated", "pages", "search")}
+        logging.getLogger("mkdocs.render_memo").debug(
+            f"render memo: {len(self.used)} steps remembered or made; made anew: {made}")
         if self.saved_during_build():
             for key, (table, _) in self.added.items():
                 getattr(self, table).pop(key, None)
@@ -210,22 +215,74 @@ def _toc(items) -> list:
     return [[item.title, item.url, item.level, _toc(item.children)] for item in items or ()]
 
 
-def _nav(items) -> list:
+def _nav(items, fields: frozenset[str] | None) -> list:
     out = []
     for item in items:
         meta = getattr(item, "meta", None)
+        if meta is not None and fields is not None:
+            meta = [bool(meta), {name: meta[name] for name in sorted(fields & meta.keys())}]
         out.append([type(item).__name__, item.title, getattr(item, "url", None),
-                    _json(meta) if meta is not None else None, _nav(getattr(item, "children", None) or ())])
+                    _json(meta) if meta is not None else None, _nav(getattr(item, "children", None) or (), fields)])
     return out
 
 
-def navigation_key(nav) -> str:
-    """The navigation as every page's template reads it; once per language build."""
+def navigation_key(nav, config) -> str:
+    """The navigation as every page's template reads it; once per language build. Of each
+    item's metadata, only the fields a template reads (meta_fields_read): a term's summary,
+    in every term page's metadata, is not in the navigation of every page."""
     key = getattr(nav, "_render_memo_key", None)
     if key is None:
-        key = hashlib.blake2b(_json(_nav(nav.items)).encode(), digest_size=20).hexdigest()
+        fields = meta_fields_read(tuple(config.theme.dirs))
+        key = hashlib.blake2b(_json(_nav(nav.items, fields)).encode(), digest_size=20).hexdigest()
         nav._render_memo_key = key
     return key
+
+
+# What the templates do with an object's `.meta`: read a named field (`.meta.icon`,
+# `.meta["icon"]`), test it (`.meta and ...`, `{% if page.meta %}`), or name it in a string
+# (`lang.t("blog.meta")`). Anything else (`.meta | tojson`, `{% set m = page.meta %}`,
+# `.meta.items()`) may read every field: then every field is keyed.
+_META = re.compile(r"\.meta\b")
+_META_FIELD = re.compile(r"""\.(\w+)\b(?!\s*\()|\[\s*(["'])(\w+)\2\s*\]""")
+_META_TEST = re.compile(r"""\s+(?:and|or)\b|["']""")
+_META_IF_END = re.compile(r"\s*-?%\}")
+_STATEMENT = re.compile(r"\{%-?\s*(\w+)")
+_TEMPLATE_SUFFIXES = frozenset({".html", ".htm", ".xml", ".txt", ".j2", ".jinja", ".jinja2"})
+_fields_read: dict[tuple, frozenset[str] | None] = {}
+
+
+def meta_fields_read(theme_dirs: tuple[str, ...]) -> frozenset[str] | None:
+    """Every metadata field a template in the theme's folders reads, or None when one may
+    read them all. Over every object's `.meta` (the page's, a navigation item's, a blog
+    post's): more fields than the navigation needs, never fewer."""
+    if theme_dirs in _fields_read:
+        return _fields_read[theme_dirs]
+    fields: set[str] | None = set()
+    for folder in theme_dirs:
+        for where, subfolders, names in os.walk(folder):
+            subfolders[:] = [name for name in subfolders if name not in (".icons", "assets", "__pycache__")]
+            for name in names:
+                if os.path.splitext(name)[1] in _TEMPLATE_SUFFIXES and fields is not None:
+                    text = Path(where, name).read_text(encoding="utf-8", errors="replace")
+                    fields = _fields_in(text, fields)
+    _fields_read[theme_dirs] = frozen = frozenset(fields) if fields is not None else None
+    return frozen
+
+
+def _fields_in(text: str, fields: set[str]) -> set[str] | None:
+    for use in _META.finditer(text):
+        field = _META_FIELD.match(text, use.end())
+        if field:
+            fields.add(field.group(1) or field.group(3))
+        elif _META_TEST.match(text, use.end()):
+            continue
+        elif _META_IF_END.match(text, use.end()):
+            statement = list(_STATEMENT.finditer(text, 0, use.start()))
+            if not statement or statement[-1].group(1) not in ("if", "elif"):
+                return None
+        else:
+            return None
+    return fields
 
 
 def project_key(config) -> str:
@@ -260,7 +317,7 @@ def page_key(context, page, config, nav, project: str) -> str | None:
             return None
         extra[name] = shown
     parts = [
-        project, navigation_key(nav), page.file.src_uri, page.url, page.canonical_url, page.edit_url,
+        project, navigation_key(nav, config), page.file.src_uri, page.url, page.canonical_url, page.edit_url,
         page.title, page.content, _json(page.meta), _json(_toc(page.toc)), page.is_homepage,
         _json(dict(config.theme)), _json(config.extra), _configuration(config), _json(extra),
     ]

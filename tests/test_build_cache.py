@@ -134,3 +134,69 @@ def test_the_file_is_outside_the_checkout_and_off_when_asked(project, monkeypatc
     assert build_cache.enabled()
     monkeypatch.setenv("LLM_TERMS_CACHE", "0")
     assert not build_cache.enabled()
+
+
+# -----------------------------------------------------------------------------
+# Which metadata fields the navigation key holds (scripts/render_memo.py)
+# -----------------------------------------------------------------------------
+
+def test_materials_templates_read_these_fields_of_a_navigation_item(tmp_path):
+    """Material's partials read a navigation item's icon, subtitle and status; a term's
+    summary is in no template, so changing it does not change every page's navigation key."""
+    import material
+
+    templates = str(Path(material.__file__).parent / "templates")
+    fields = render_memo.meta_fields_read((str(tmp_path), templates))
+    assert fields is not None and {"icon", "subtitle", "status", "hide"} <= fields
+    assert "summary" not in fields and "level" not in fields
+
+
+@pytest.mark.parametrize("template, read", [
+    ('{% if nav_item.meta and nav_item.meta.icon %}{{ nav_item.meta["subtitle"] }}{% endif %}',
+     {"icon", "subtitle"}),
+    ("{% if page.meta %}{{ lang.t('blog.meta') }}{% endif %}", set()),
+    ("{{ nav_item.meta | tojson }}", None),
+    ("{% set m = nav_item.meta %}{{ m.summary }}", None),
+    ("{% for name, value in nav_item.meta.items() %}{{ value }}{% endfor %}", None),
+    ("{{ nav_item.meta[field] }}", None),
+])
+def test_a_template_that_may_read_any_field_keys_them_all(tmp_path, template, read):
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "nav-item.html").write_text(template, encoding="utf-8")
+    fields = render_memo.meta_fields_read((str(tmp_path),))
+    assert fields == (frozenset(read) if read is not None else None)
+
+
+def test_the_navigation_key_holds_what_the_templates_read_and_nothing_else():
+    class Item:
+        def __init__(self, meta):
+            self.title, self.url, self.meta, self.children = "RAG", "terms/rag/", meta, []
+
+    def key(meta, fields):
+        return render_memo._json(render_memo._nav([Item(meta)], fields))
+
+    fields = frozenset({"icon", "status"})
+    assert key({"summary": "a", "icon": "x"}, fields) == key({"summary": "b", "icon": "x"}, fields)
+    assert key({"icon": "x"}, fields) != key({"icon": "y"}, fields)
+    assert key({}, fields) != key({"summary": "a"}, fields)  # `{% if nav_item.meta %}` sees the difference
+    assert key({"summary": "a"}, None) != key({"summary": "b"}, None)
+
+
+def test_what_a_language_process_made_is_written_like_the_parents_own(project):
+    """An edit to an English page only: the child process made the page anew and the parent
+    nothing; the file must still be written, with the new page in place of the old."""
+    software = build_cache.software_key()
+    old = render_memo.Memo()
+    old.put("pages", "old English page", "<html>old</html>")
+    build_cache.save(old, project / "mkdocs.yml", software)
+    memo = render_memo.Memo()
+    kept = build_cache.Kept(memo)
+    kept.before(_Config(project))
+    memo.added, memo.used = {}, set()
+    child = render_memo.Memo()
+    child.put("pages", "new English page", "<html>new</html>")
+    memo.take(child.handed())
+    memo.pages.pop("old English page")  # end_build: not used by this build
+    kept.after(_Config(project))
+    stored = pickle.loads(build_cache.path_for(project / "mkdocs.yml").read_bytes())
+    assert stored["tables"]["pages"] == {"new English page": "<html>new</html>"}
