@@ -344,12 +344,16 @@ def main(argv: list[str]) -> None:
         import render_memo
         render_memo.install(build_module, manage_site=command == "serve")
         memo = render_memo.MEMO
-        if command == "build":
-            kept = build_cache.Kept(memo)
+        if build_cache.enabled():
+            kept = build_cache.Kept(memo, write_each_build=command == "build")
     parallel = parallel_build(build_module, build_module.build, memo, kept)
     build_module.build = parallel
     serve_module.build = _with_own_site_url(serve_module, parallel) if command == "serve" else parallel
-    mkdocs_cli.cli([command, *argv], prog_name="mkdocs")
+    try:
+        mkdocs_cli.cli([command, *argv], prog_name="mkdocs")
+    finally:
+        if kept is not None:  # make serve, stopped with Ctrl+C
+            kept.finish()
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 `make serve` remembers each page's steps for as long as it runs (scripts/render_memo.py);
 `make build` keeps the same memo in a file, so a build after an edit converts and renders only
-the pages the edit reaches. The memo's keys are checksums of everything a step reads (the
+the pages the edit reaches (and `make serve` starts from that file, and writes it when it stops). The memo's keys are checksums of everything a step reads (the
 page, the terms it shows, the navigation, mkdocs.yml, overrides/, hooks/, the assets); across
 processes two more things can change, and they key the whole file:
 
@@ -115,22 +115,35 @@ def _prune(where: Path) -> None:
 
 class Kept:
     """The memo's file around each build: read before the first, written after each that
-    finished and changed it."""
+    finished and changed it; or, under `make serve` (write_each_build False: writing takes
+    a moment every save would wait for), once when it stops, if its last build finished."""
 
-    def __init__(self, memo) -> None:
+    def __init__(self, memo, write_each_build: bool = True) -> None:
         self.memo = memo
+        self.write_each_build = write_each_build
         self.software = ""
+        self.config_file = ""
         self.sizes: tuple[int, ...] = ()
+        self.building = self.pending = False
 
     def _sizes(self) -> tuple[int, ...]:
         return tuple(len(getattr(self.memo, table)) for table in _TABLES)
 
     def before(self, config) -> None:
         if not self.software:
-            self.software = software_key()
-            load(self.memo, config.config_file_path, self.software)
+            self.software, self.config_file = software_key(), config.config_file_path
+            load(self.memo, self.config_file, self.software)
         self.sizes = self._sizes()
+        self.building = True
 
     def after(self, config) -> None:
-        if self.memo.added or self._sizes() != self.sizes:
-            save(self.memo, config.config_file_path, self.software)
+        self.building = False
+        self.pending = self.pending or bool(self.memo.added) or self._sizes() != self.sizes
+        if self.write_each_build:
+            self.finish()
+
+    def finish(self) -> None:
+        """Write the memo if a build changed it and none is half done."""
+        if self.pending and not self.building:
+            save(self.memo, self.config_file, self.software)
+            self.pending = False

@@ -51,8 +51,9 @@ _STANDARD_CONTEXT = frozenset({"nav", "pages", "config", "page", "base_url", "mk
 # Not keyed from the configuration: what Markdown reads (its result is the page's content),
 # the code (in the project key), and the hooks' own state, read before the template (its
 # results are in the content and metadata); and where the files go (a child process's
-# language goes to a directory of its own), which no page shows.
+# language goes to a directory of its own) and the preview's address, which no page shows.
 _CONFIG_NOT_KEYED = frozenset({"mdx_configs", "markdown_extensions", "plugins", "hooks", "_current_page", "site_dir",
+                               "dev_addr",
                                "safety_not_found", "llm_terms_git_dates", "llm_terms_glossary",
                                "llm_terms_diagrams", "llm_terms_glossary_markdown"})
 

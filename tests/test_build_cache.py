@@ -200,3 +200,18 @@ def test_what_a_language_process_made_is_written_like_the_parents_own(project):
     kept.after(_Config(project))
     stored = pickle.loads(build_cache.path_for(project / "mkdocs.yml").read_bytes())
     assert stored["tables"]["pages"] == {"new English page": "<html>new</html>"}
+
+
+def test_make_serve_writes_the_file_once_when_it_stops_and_never_mid_build(project):
+    path = build_cache.path_for(project / "mkdocs.yml")
+    memo = _memo_with_a_page()
+    kept = build_cache.Kept(memo, write_each_build=False)
+    kept.before(_Config(project))
+    kept.after(_Config(project))
+    assert not path.exists()  # a save under make serve does not wait for the file
+    kept.before(_Config(project))  # Ctrl+C during the next build: its half is not written
+    kept.finish()
+    assert not path.exists()
+    kept.after(_Config(project))
+    kept.finish()
+    assert pickle.loads(path.read_bytes())["tables"]["pages"] == {"key": "<html>page</html>"}

@@ -335,3 +335,46 @@ def test_a_build_from_the_kept_memo_writes_what_a_fresh_build_writes(tmp_path):
             assert len(planted) > 100, f"after {what}, only {len(planted)} pages came from the kept memo"
         differ = [name for name in fresh if ours[name].replace(_PLANTED.encode(), b"") != fresh[name]]
         assert not differ, f"after {what}, {len(differ)} files unlike a fresh build's, e.g. {differ[:8]}"
+
+
+def test_serve_starts_from_what_make_build_kept_and_keeps_its_own_when_stopped(tmp_path):
+    """`make serve` reads the file `make build` keeps (the same keys: the preview's address is
+    in no page) and writes it once, when it is stopped with Ctrl+C, not on every save."""
+    import pickle
+    import signal
+
+    import build_cache
+
+    project = copy_project(tmp_path / "project")
+    kept = build_cache.path_for(project / "mkdocs.yml")
+    result = mkdocs_build(project, tmp_path / "site", _make_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    stored = pickle.loads(kept.read_bytes())
+    for key in stored["tables"]["pages"]:
+        stored["tables"]["pages"][key] += _PLANTED
+    kept.write_bytes(pickle.dumps(stored))
+    written = kept.stat().st_mtime_ns
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = serve_site(project, port)
+    log = _Log(server)
+    try:
+        log.wait_for("Serving on")
+        assert _PLANTED in _served(f"http://127.0.0.1:{port}/terms/rag/")  # the first build read the file
+        rag = project / "docs" / "terms" / "rag.md"
+        marker = f"编辑标记 {time.time_ns()}"
+        rag.write_text(rag.read_text(encoding="utf-8") + f"\n\n{marker}。\n", encoding="utf-8")
+        log.wait_for("Reloading browsers")
+        assert kept.stat().st_mtime_ns == written  # a save does not wait for the file to be written
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=60)
+    finally:
+        if server.poll() is None:
+            server.kill()
+        log.close()
+    assert server.returncode == 0, "".join(log.seen[-20:])
+    pages = pickle.loads(kept.read_bytes())["tables"]["pages"]
+    assert kept.stat().st_mtime_ns != written and len(pages) > 150
+    edited = [html for html in pages.values() if marker in html]
+    assert len(edited) == 2 and not [html for html in edited if _PLANTED in html]  # the page, the handout
