@@ -30,8 +30,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 if "SOURCE_DATE_EPOCH" not in ENV:
     ENV["SOURCE_DATE_EPOCH"] = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
                                               capture_output=True, text=True).stdout.strip() or "0"
-MAKE_BUILD = [sys.executable, str(ROOT / "scripts" / "build.py"), "--clean", "-q"]
-PLAIN_BUILD = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q"]
+MAKE_BUILD = [sys.executable, str(ROOT / "scripts" / "build.py"), "--clean"]  # not -q: see render_memo.Records
+PLAIN_BUILD = [sys.executable, "-m", "mkdocs", "build", "--clean"]
 CACHE = OUT / "build-cache"  # what make build keeps between builds (scripts/build_cache.py), for the bench's projects
 
 

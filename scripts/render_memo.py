@@ -233,7 +233,7 @@ def navigation_key(nav, config) -> str:
     in every term page's metadata, is not in the navigation of every page."""
     key = getattr(nav, "_render_memo_key", None)
     if key is None:
-        fields = meta_fields_read(tuple(config.theme.dirs))
+        fields = meta_fields_read(tuple(config.theme.dirs), config.theme.custom_dir, MEMO.project)
         key = hashlib.blake2b(_json(_nav(nav.items, fields)).encode(), digest_size=20).hexdigest()
         nav._render_memo_key = key
     return key
@@ -242,35 +242,44 @@ def navigation_key(nav, config) -> str:
 # What the templates do with an object's `.meta`: read a named field (`.meta.icon`,
 # `.meta["icon"]`), test it (`.meta and ...`, `{% if page.meta %}`), or name it in a string
 # (`lang.t("blog.meta")`). Anything else (`.meta | tojson`, `{% set m = page.meta %}`,
-# `.meta.items()`) may read every field: then every field is keyed.
+# `.meta.items()`, `.meta or {}`, `item["meta"]`, `item|attr("meta")`) may read every field:
+# then every field is keyed.
 _META = re.compile(r"\.meta\b")
+_META_BY_NAME = re.compile(r"""(["'])meta\1""")
 _META_FIELD = re.compile(r"""\.(\w+)\b(?!\s*\()|\[\s*(["'])(\w+)\2\s*\]""")
-_META_TEST = re.compile(r"""\s+(?:and|or)\b|["']""")
+_META_TEST = re.compile(r"""\s+and\b|["']""")
 _META_IF_END = re.compile(r"\s*-?%\}")
 _STATEMENT = re.compile(r"\{%-?\s*(\w+)")
 _TEMPLATE_SUFFIXES = frozenset({".html", ".htm", ".xml", ".txt", ".j2", ".jinja", ".jinja2"})
 _fields_read: dict[tuple, frozenset[str] | None] = {}
 
 
-def meta_fields_read(theme_dirs: tuple[str, ...]) -> frozenset[str] | None:
+def meta_fields_read(theme_dirs: tuple[str, ...], custom_dir: str | None = None,
+                     project: str = "") -> frozenset[str] | None:
     """Every metadata field a template in the theme's folders reads, or None when one may
     read them all. Over every object's `.meta` (the page's, a navigation item's, a blog
-    post's): more fields than the navigation needs, never fewer."""
-    if theme_dirs in _fields_read:
-        return _fields_read[theme_dirs]
+    post's): more fields than the navigation needs, never fewer. Every file of the project's
+    own templates (custom_dir: anything there may be included); the installed theme's
+    templates by their suffix (its scripts and icons are not templates). Once per content
+    of the templates (project: the project key holds overrides/; the theme is the software)."""
+    if (theme_dirs, project) in _fields_read:
+        return _fields_read[theme_dirs, project]
     fields: set[str] | None = set()
     for folder in theme_dirs:
+        own = custom_dir is not None and os.path.abspath(folder) == os.path.abspath(custom_dir)
         for where, subfolders, names in os.walk(folder):
-            subfolders[:] = [name for name in subfolders if name not in (".icons", "assets", "__pycache__")]
+            subfolders[:] = [name for name in subfolders if own or name not in (".icons", "__pycache__")]
             for name in names:
-                if os.path.splitext(name)[1] in _TEMPLATE_SUFFIXES and fields is not None:
+                if (own or os.path.splitext(name)[1] in _TEMPLATE_SUFFIXES) and fields is not None:
                     text = Path(where, name).read_text(encoding="utf-8", errors="replace")
                     fields = _fields_in(text, fields)
-    _fields_read[theme_dirs] = frozen = frozenset(fields) if fields is not None else None
+    _fields_read[theme_dirs, project] = frozen = frozenset(fields) if fields is not None else None
     return frozen
 
 
 def _fields_in(text: str, fields: set[str]) -> set[str] | None:
+    if _META_BY_NAME.search(text):
+        return None
     for use in _META.finditer(text):
         field = _META_FIELD.match(text, use.end())
         if field:
@@ -299,11 +308,30 @@ def project_key(config) -> str:
         if settings.get(name) and os.path.isfile(settings[name]):
             digest.update(Path(settings[name]).read_bytes())
     docs = Path(config.docs_dir)
-    for folder in ("overrides", "hooks", str(docs / "assets"), str(docs / "_snippets"), str(docs / "_diagrams")):
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    for folder in ("overrides", str(docs / "assets"), str(docs / "_snippets"), str(docs / "_diagrams")):
+        digest.update(_folder_key(root / folder))
+    digest.update(_running_hooks_key(root / "hooks"))
     return digest.hexdigest()
+
+
+def _folder_key(folder: Path) -> bytes:
+    digest = hashlib.blake2b(digest_size=20)
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+_hooks_keys: dict[Path, bytes] = {}
+
+
+def _running_hooks_key(folder: Path) -> bytes:
+    """hooks/ as this process loaded it: MkDocs loads the hooks once per process, so under
+    `make serve` an edit to them takes effect only after a restart, and what the old code
+    makes must not be remembered as the new code's (the kept file outlives the process)."""
+    if folder not in _hooks_keys:
+        _hooks_keys[folder] = _folder_key(folder)
+    return _hooks_keys[folder]
 
 
 def page_key(context, page, config, nav, project: str) -> str | None:
@@ -458,7 +486,10 @@ class Records(logging.Handler):
             self.count += 1
 
     def __enter__(self):
-        logging.getLogger("mkdocs").addHandler(self)
+        logger = logging.getLogger("mkdocs")
+        if logger.getEffectiveLevel() > logging.INFO:  # `-q`: a warning would not be seen, so not counted
+            self.count = 1
+        logger.addHandler(self)
         return self
 
     def __exit__(self, *exc) -> None:

@@ -159,12 +159,23 @@ def test_materials_templates_read_these_fields_of_a_navigation_item(tmp_path):
     ("{% set m = nav_item.meta %}{{ m.summary }}", None),
     ("{% for name, value in nav_item.meta.items() %}{{ value }}{% endfor %}", None),
     ("{{ nav_item.meta[field] }}", None),
+    ("{% set m = nav_item.meta or {} %}{{ m.summary }}", None),
+    ('{{ nav_item["meta"].summary }}', None),
+    ("{{ (nav_item|attr('meta')).summary }}", None),
 ])
 def test_a_template_that_may_read_any_field_keys_them_all(tmp_path, template, read):
     (tmp_path / "partials").mkdir()
     (tmp_path / "partials" / "nav-item.html").write_text(template, encoding="utf-8")
-    fields = render_memo.meta_fields_read((str(tmp_path),))
+    fields = render_memo.meta_fields_read((str(tmp_path),), str(tmp_path))
     assert fields == (frozenset(read) if read is not None else None)
+
+
+def test_every_file_of_the_projects_own_templates_is_read_and_read_again_when_they_change(tmp_path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "card.svg").write_text("{{ nav_item.meta.level }}", encoding="utf-8")
+    assert render_memo.meta_fields_read((str(tmp_path),), str(tmp_path), "before") == {"level"}
+    (tmp_path / "assets" / "card.svg").write_text("{{ nav_item.meta.summary }}", encoding="utf-8")
+    assert render_memo.meta_fields_read((str(tmp_path),), str(tmp_path), "after") == {"summary"}
 
 
 def test_the_navigation_key_holds_what_the_templates_read_and_nothing_else():
@@ -215,3 +226,36 @@ def test_make_serve_writes_the_file_once_when_it_stops_and_never_mid_build(proje
     kept.after(_Config(project))
     kept.finish()
     assert pickle.loads(path.read_bytes())["tables"]["pages"] == {"key": "<html>page</html>"}
+
+
+def test_a_step_whose_warnings_the_build_would_not_show_is_not_remembered():
+    """`-q` hides warnings (and strict mode does not see them): what such a step made is not
+    kept, or a later build would skip a page that should warn, or fail."""
+    import logging
+
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    try:
+        logger.setLevel(logging.ERROR)
+        with render_memo.Records() as records:
+            logger.warning("a link to a page that does not exist")
+        assert records.count
+        logger.setLevel(logging.DEBUG)
+        with render_memo.Records() as records:
+            logger.debug("nothing to see")
+        assert not records.count
+    finally:
+        logger.setLevel(level)
+
+
+def test_the_hooks_key_is_the_code_this_process_runs(tmp_path):
+    """MkDocs loads hooks/ once per process: an edit to them under `make serve` changes
+    nothing until a restart, so it does not change the keys either (the kept file would
+    otherwise hold the old code's pages under the new code's key)."""
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "a_hook.py").write_text("X = 1\n", encoding="utf-8")
+    before = render_memo._running_hooks_key(hooks)
+    (hooks / "a_hook.py").write_text("X = 2\n", encoding="utf-8")
+    assert render_memo._running_hooks_key(hooks) == before
+    assert render_memo._folder_key(hooks) != before  # what a new process gets
