@@ -2,19 +2,21 @@
 
 `make serve` remembers each page's steps for as long as it runs (scripts/render_memo.py);
 `make build` keeps the same memo in a file, so a build after an edit converts and renders only
-the pages the edit reaches (and `make serve` starts from that file, and writes it when it stops). The memo's keys are checksums of everything a step reads (the
-page, the terms it shows, the navigation, mkdocs.yml, overrides/, hooks/, the assets); across
-processes two more things can change, and they key the whole file:
+the pages the edit reaches; `make serve` starts from that file and writes it when it stops.
+The memo's keys are checksums of everything a step reads (the page, the terms it shows, the
+navigation, mkdocs.yml, overrides/, hooks/, the assets); across processes two more things can
+change, and they key the whole file:
 
 - the software: Python's version and every installed package's version (Material, MkDocs,
-  pymdown-extensions, jieba, ...), and the two scripts that do the remembering;
+  pymdown-extensions, jieba, ...), and the three scripts that build and remember;
 - which checkout it is: one file per project folder.
 
 The file lives outside the checkout, in the user's cache folder ($XDG_CACHE_HOME or ~/.cache,
 llm-terms-icebreaker/): it is read with pickle, which runs what it reads, so it must never be
 something a pull request can add. A file another user owns, or one others may write, is not
-read. Only a build that finished writes it (atomically); the files of projects not built
-recently are removed (the newest few are kept). LLM_TERMS_CACHE=0 turns it off, and CI's
+read, and a file that cannot be read or written (damaged, a full disk) means a build from
+scratch, never a failed build. Only a build that finished writes it (atomically); the files of
+projects not built recently are removed (the newest few are kept). LLM_TERMS_CACHE=0 turns it off, and CI's
 clean machine starts without it: that is the cold figure in BENCHMARKS.md.
 """
 
@@ -66,7 +68,7 @@ def _trusted(path: Path) -> bool:
     """Ours alone: owned by this user, not writable by others, a plain file."""
     try:
         info = os.lstat(path)
-    except FileNotFoundError:
+    except OSError:  # none yet, or the cache folder is not a folder
         return False
     return (stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid()
             and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
@@ -80,13 +82,14 @@ def load(memo, config_file: str | os.PathLike, software: str) -> bool:
     try:
         with open(path, "rb") as handle:
             stored = pickle.load(handle)
+        if not isinstance(stored, dict) or stored.get("software") != software:
+            return False
+        tables = {table: dict(stored["tables"][table]) for table in _TABLES}
     except Exception as error:  # noqa: BLE001  a damaged file is a cold start, never a failed build
         log.debug(f"build cache {path} not read: {error}")
         return False
-    if not isinstance(stored, dict) or stored.get("software") != software:
-        return False
     for table in _TABLES:
-        getattr(memo, table).update(stored["tables"][table])
+        getattr(memo, table).update(tables[table])
     return True
 
 
@@ -145,5 +148,9 @@ class Kept:
     def finish(self) -> None:
         """Write the memo if a build changed it and none is half done."""
         if self.pending and not self.building:
-            save(self.memo, self.config_file, self.software)
             self.pending = False
+            try:
+                save(self.memo, self.config_file, self.software)
+            except OSError as error:  # the site is built; only the next build's head start is lost
+                log.info(f"This build's pages could not be kept for the next build ({error}); "
+                         "the next build starts from scratch.")

@@ -136,7 +136,8 @@ class Memo:
         read before the save by one step and after it by another: the glossary's terms from
         the old text, the page from the new. Nothing this build worked out is kept then, and
         nothing it wrote is trusted: the next build does it again from one consistent read."""
-        made = {table: sum(1 for t, _ in self.added.values() if t == table) for table in ("populated", "pages", "search")}
+        made = {table: sum(1 for made_in, _ in self.added.values() if made_in == table)
+                for table in ("populated", "pages", "search")}
         logging.getLogger("mkdocs.render_memo").debug(
             f"render memo: {len(self.used)} steps remembered or made; made anew: {made}")
         if self.saved_during_build():
@@ -172,20 +173,22 @@ def source_times(sources: list[Path]) -> dict[str, int]:
     """Every file the build may read under `sources`, with its modification time."""
     found: dict[str, int] = {}
 
-    def visit(path: str) -> None:
+    def visit(path: str, top: bool = False) -> None:
         try:
-            if not os.path.isdir(path):
+            # A link is not followed (one to its own folder would be walked for ever; the
+            # source checks, which run after this, refuse links under docs/).
+            if not os.path.isdir(path) or (os.path.islink(path) and not top):
                 found[path] = os.lstat(path).st_mtime_ns
                 return
             with os.scandir(path) as entries:
                 for entry in entries:
                     if not entry.name.startswith(".") and entry.name != "__pycache__":
                         visit(entry.path)
-        except FileNotFoundError:  # deleted while we looked: the next look sees it gone
+        except (FileNotFoundError, NotADirectoryError):  # deleted or replaced while we looked
             pass
 
     for source in sources:
-        visit(str(source))
+        visit(str(source), top=True)
     return found
 
 

@@ -76,19 +76,21 @@ def test_the_software_key_names_every_installed_package_and_the_scripts(monkeypa
 
     class Upgraded:
         def __init__(self, dist):
-            self.metadata, self.version = dist.metadata, dist.version + (".1" if dist.metadata["Name"] == "mkdocs-material" else "")
+            upgraded = dist.metadata["Name"] == "mkdocs-material"
+            self.metadata, self.version = dist.metadata, dist.version + (".1" if upgraded else "")
 
     monkeypatch.setattr(importlib.metadata, "distributions", lambda: [Upgraded(d) for d in real()])
     assert build_cache.software_key() != before
 
 
-@pytest.mark.parametrize("damage", ["not a pickle", "truncated", "a list"])
+@pytest.mark.parametrize("damage", ["not a pickle", "truncated", "a list", "no tables"])
 def test_a_damaged_file_is_a_cold_start_not_a_failed_build(project, damage):
-    build_cache.save(_memo_with_a_page(), project / "mkdocs.yml", build_cache.software_key())
+    software = build_cache.software_key()
+    build_cache.save(_memo_with_a_page(), project / "mkdocs.yml", software)
     path = build_cache.path_for(project / "mkdocs.yml")
     data = path.read_bytes()
-    path.write_bytes({"not a pickle": b"hello", "truncated": data[:len(data) // 2],
-                      "a list": pickle.dumps([1, 2])}[damage])
+    path.write_bytes({"not a pickle": b"hello", "truncated": data[:len(data) // 2], "a list": pickle.dumps([1, 2]),
+                      "no tables": pickle.dumps({"software": software, "tables": {"pages": {}}})}[damage])
     memo = render_memo.Memo()
     assert not build_cache.load(memo, project / "mkdocs.yml", build_cache.software_key())
     assert memo.pages == {}
@@ -259,3 +261,27 @@ def test_the_hooks_key_is_the_code_this_process_runs(tmp_path):
     (hooks / "a_hook.py").write_text("X = 2\n", encoding="utf-8")
     assert render_memo._running_hooks_key(hooks) == before
     assert render_memo._folder_key(hooks) != before  # what a new process gets
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_the_head_start_not_the_build(project, tmp_path, monkeypatch,
+                                                                                caplog):
+    (tmp_path / "a file, not a folder").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a file, not a folder"))
+    kept = build_cache.Kept(_memo_with_a_page())
+    kept.before(_Config(project))
+    with caplog.at_level("INFO", logger="mkdocs"):
+        kept.after(_Config(project))  # no exception
+    assert "could not be kept for the next build" in caplog.text
+
+
+def test_the_look_for_saves_during_a_build_follows_no_link(tmp_path):
+    """A link to its own folder under docs/ (which the source checks refuse, after this look)
+    would otherwise be walked for ever before the build could say what is wrong."""
+    docs = tmp_path / "docs"
+    (docs / "compare").mkdir(parents=True)
+    (docs / "page.md").write_text("# Page\n", encoding="utf-8")
+    os.symlink(".", docs / "compare" / "loop-a")
+    os.symlink(".", docs / "compare" / "loop-b")
+    found = render_memo.source_times([docs])
+    assert sorted(Path(path).relative_to(docs).as_posix() for path in found) == [
+        "compare/loop-a", "compare/loop-b", "page.md"]
