@@ -1,9 +1,11 @@
 """Build speed (issue #19), for `make bench` and on its own: `scripts/bench_build.py`.
 
-- Cold `make build` (scripts/build.py: a fresh process, an empty site directory) against plain
+- `make build` (scripts/build.py: a fresh process, an empty site directory) against plain
   Material for MkDocs on the same pages (Material, its search and mkdocs-static-i18n, the
-  project's hooks removed), alternating in one run; the real site, and the synthetic site
-  `make bench` generates when it is given (`--synthetic DIR`).
+  project's hooks removed), alternating in one run: with nothing kept from an earlier build
+  (a fresh machine), and from what the last build kept (scripts/build_cache.py) after a page's
+  edit and after a summary's; the real site, and the synthetic site `make bench` generates
+  when it is given (`--synthetic DIR`).
 - Edit to reloaded page under `make serve` (scripts/build.py serve): a line is appended to a
   term page, and the time runs until the served page has it; and a term's summary rewritten,
   until another page that shows the term has it.
