@@ -340,11 +340,12 @@ def main(argv: list[str]) -> None:
     command = argv.pop(0) if argv and argv[0] in ("build", "serve") else "build"
     _TemplateCache().install(Theme)
     memo = kept = None
-    if command == "serve" or build_cache.enabled():  # a page whose inputs did not change is not rendered again
+    keep = build_cache.enabled()
+    if command == "serve" or keep:  # a page whose inputs did not change is not rendered again
         import render_memo
         render_memo.install(build_module, manage_site=command == "serve")
         memo = render_memo.MEMO
-        if build_cache.enabled():
+        if keep:
             kept = build_cache.Kept(memo, write_each_build=command == "build")
     parallel = parallel_build(build_module, build_module.build, memo, kept)
     build_module.build = parallel

@@ -32,9 +32,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from render_memo import TABLES
+
 FORMAT = 1
-KEEP = 4  # projects' files kept (the checkout, a copy or two under test)
-_TABLES = ("populated", "pages", "search")
+KEEP = 4  # projects' files kept: the checkout, and a few copies (a second clone, the bench's)
 log = logging.getLogger("mkdocs.llm_terms.build_cache")
 
 
@@ -84,11 +85,11 @@ def load(memo, config_file: str | os.PathLike, software: str) -> bool:
             stored = pickle.load(handle)
         if not isinstance(stored, dict) or stored.get("software") != software:
             return False
-        tables = {table: dict(stored["tables"][table]) for table in _TABLES}
+        tables = {table: dict(stored["tables"][table]) for table in TABLES}
     except Exception as error:  # noqa: BLE001  a damaged file is a cold start, never a failed build
         log.debug(f"build cache {path} not read: {error}")
         return False
-    for table in _TABLES:
+    for table in TABLES:
         getattr(memo, table).update(tables[table])
     return True
 
@@ -97,7 +98,7 @@ def save(memo, config_file: str | os.PathLike, software: str) -> None:
     """Write what the build used (memo.end_build kept only that), then drop old projects' files."""
     path = path_for(config_file)
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    tables = {table: getattr(memo, table) for table in _TABLES}
+    tables = {table: getattr(memo, table) for table in TABLES}
     handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".build-", delete=False)
     try:
         with handle:
@@ -130,7 +131,7 @@ class Kept:
         self.building = self.pending = False
 
     def _sizes(self) -> tuple[int, ...]:
-        return tuple(len(getattr(self.memo, table)) for table in _TABLES)
+        return tuple(len(getattr(self.memo, table)) for table in TABLES)
 
     def before(self, config) -> None:
         if not self.software:

@@ -47,6 +47,7 @@ import tempfile
 import types
 from pathlib import Path
 
+TABLES = ("populated", "pages", "search")  # what is remembered of a page (below); build_cache.py keeps them
 _STANDARD_CONTEXT = frozenset({"nav", "pages", "config", "page", "base_url", "mkdocs_version"})
 # Not keyed from the configuration: what Markdown reads (its result is the page's content),
 # the code (in the project key), and the hooks' own state, read before the template (its
@@ -136,15 +137,14 @@ class Memo:
         read before the save by one step and after it by another: the glossary's terms from
         the old text, the page from the new. Nothing this build worked out is kept then, and
         nothing it wrote is trusted: the next build does it again from one consistent read."""
-        made = {table: sum(1 for made_in, _ in self.added.values() if made_in == table)
-                for table in ("populated", "pages", "search")}
+        made = {table: sum(1 for made_in, _ in self.added.values() if made_in == table) for table in TABLES}
         logging.getLogger("mkdocs.render_memo").debug(
             f"render memo: {len(self.used)} steps remembered or made; made anew: {made}")
         if self.saved_during_build():
             for key, (table, _) in self.added.items():
                 getattr(self, table).pop(key, None)
             self.written = {}
-        for table in (self.populated, self.pages, self.search):
+        for table in (getattr(self, name) for name in TABLES):
             for key in [key for key in table if key not in self.used]:
                 del table[key]
         self.finished = self.written
