@@ -56,6 +56,10 @@ def test_passages_in_the_other_language_are_marked():
         '<p>见 <span lang="en">Scaling Instruction-Finetuned Language Models</span>。</p>'
     assert mark_other_language("<p>用 RAG 技术</p>", "zh") == "<p>用 RAG 技术</p>"  # an acronym is not a passage
     assert mark_other_language('<p><code>显存</code></p>', "en") == '<p><code>显存</code></p>'
+    # a run starts at a word's first letter, also after a hyphen or an apostrophe
+    assert mark_other_language("<p>见 -Attention Is All。</p>", "zh") == \
+        '<p>见 -<span lang="en">Attention Is All</span>。</p>'
+    assert mark_other_language("<p>见 'Tis a pity。</p>", "zh") == '<p>见 \'<span lang="en">Tis a pity</span>。</p>'
 
 
 def test_built_pages_mark_mixed_language_passages(site_dir):

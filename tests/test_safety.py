@@ -192,6 +192,13 @@ def test_make_check_reports_ids_the_theme_or_a_preview_card_uses():
         (6, id_sentence("__config")), (8, id_sentence("term-preview-rag")), (12, id_sentence("a"))]
 
 
+def test_ids_a_pages_content_repeats_or_reserves_are_found_once_each():
+    from safety.built_page import reserved_or_repeated_ids
+    content = ('<p id="a"></p><p id="b"></p><p id="a"></p><p id="a"></p><p id="__x"></p>'
+               '<p id="__tabbed_1_1"></p><p id="__tabbed_1_1"></p>')
+    assert reserved_or_repeated_ids(content) == ["a", "__x", "__tabbed_1_1"]
+
+
 def test_css_escapes_do_not_hide_an_outside_address():
     """Chromium fetches fill="url(\\68ttps://…)" and fill="u\\72l(https://…)" (tried by hand)."""
     for raw in (r'<svg><rect fill="url(\68ttps://evil.example/a.svg#g)"/></svg>',

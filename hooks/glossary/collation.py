@@ -8,6 +8,8 @@ its own phrase dictionary.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pypinyin import Style, lazy_pinyin, load_phrases_dict
 
 # pypinyin's default readings are wrong for these field words (微调 is tiáo, not diào).
@@ -20,6 +22,7 @@ load_phrases_dict({
 })
 
 
+@lru_cache(maxsize=None)  # the glossary, the handout and their sections sort the same titles
 def sort_key(lang: str, text: str) -> tuple:
     if lang == "zh":
         # Tone numbers after each syllable: same letters sort by tone (mā, má, mǎ, mà).

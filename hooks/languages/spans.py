@@ -16,7 +16,9 @@ NOT_PROSE = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "
 # A run of Chinese characters and the punctuation between them.
 HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’·…—]*")
 # Three or more English words in a row, such as a paper title.
-ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,:]+[A-Za-z][A-Za-z'’-]*){2,}")
+# A run starts at a word's first letter (lookbehind) and words are taken whole (possessive):
+# the same runs, found without retrying from every letter of every word in the page's markup.
+ENGLISH_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z'’-]*+(?:[ ,:]++[A-Za-z][A-Za-z'’-]*+){2,}")
 
 
 def mark_other_language(html: str, page_lang: str) -> str:

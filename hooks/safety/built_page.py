@@ -116,8 +116,8 @@ def id_line(source: str, value: str) -> int:
 
 def reserved_or_repeated_ids(content_html: str) -> list[str]:
     """Ids in a page's own content that repeat, or that the theme or the site use."""
-    ids = _ID.findall(content_html)
-    found = [value for index, value in enumerate(ids) if value in ids[:index]
+    seen: set[str] = set()
+    found = [value for value in _ID.findall(content_html) if value in seen or seen.add(value)
              or (value.startswith(_OWN_ID_PREFIXES) and not value.startswith("__tabbed_"))]
     return list(dict.fromkeys(found))
 
