@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import nh3
 import re
 
 import pytest
 
 from conftest import ROOT
 from glossary.render import term_heading
+from safety.allowlist import nh3_arguments
 from safety.built_page import leaves_the_site, page_problems
 from safety.precheck import EXTENSIONS, NOT_PRECHECKED, raw_html_problems
 from safety.sanitize import refusals, sanitize
@@ -79,6 +81,20 @@ OWN_MARKUP = [
 def test_the_projects_own_markup_passes(markup):
     assert sanitize(markup).refused == []
     assert refusals(markup) == []
+
+
+def test_the_handouts_recheck_refuses_what_nh3_removes_and_passes_what_it_keeps():
+    kept = '<p class="x">a &amp; b</p>'  # as nh3 writes it: nothing to remove
+    assert nh3.clean(kept, **nh3_arguments()) == kept and refusals(kept) == []
+    assert refusals(kept + '<p onclick="alert(1)">b</p>') == [
+        'the attribute onclick="alert(1)" on <p> would run script; remove it.']
+
+
+def test_only_values_that_can_fetch_are_looked_at_for_addresses():
+    assert sanitize('<p style="text-align: right">a</p>').refused == []
+    for raw in ('<svg><rect fill="URL(https://evil.example/a.svg#g)"/></svg>',
+                r'<svg><rect fill="u\72l\28https://evil.example/b.svg#g)"/></svg>'):
+        assert any("loads a file from outside the site" in s for s in sanitize(raw).refused), raw
 
 
 def test_title_attributes_are_escaped_for_materials_tooltip():

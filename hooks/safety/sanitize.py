@@ -40,6 +40,8 @@ def published_value(tag: str, attribute: str, value: str) -> str | None:
     the page's source, rather than only in the built page (built_page.py)."""
     if attribute == "title":
         return html_lib.escape(value, quote=False)
+    if "(" not in value and "\\" not in value and attribute not in FETCHED:
+        return value  # the checks below need a url( or image-set(, or a CSS escape: most values
     if attribute in FETCHED and leaves_the_site(value):
         return None
     if may_fetch(value) and css_leaves_the_site(value):  # SVG's fill, stroke, marker-end…
@@ -58,6 +60,8 @@ def sanitize(content: str) -> Sanitized:
 def refusals(content: str) -> list[str]:
     """What nh3 would remove from already published content (the handout, backlinks)."""
     published = nh3.clean(content, **_NH3)
+    if published == content:  # nh3 changed nothing, so it removed nothing (the handout, usually)
+        return []
     before, after = _inventory(content), _inventory(published)
     return _sentences(before.order, before - after)
 
