@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from checks import Content, source_build_problems
 from core.problems import Problem, errors, stop_sentence
 from core.sources import split_front_matter
-from languages.i18n import is_inner_build
+from languages.i18n import is_inner_build, is_walk_only
 from safety.hiding import hidden_text_problems
 
 log = get_plugin_logger("sources")
@@ -34,7 +34,7 @@ log = get_plugin_logger("sources")
 
 @event_priority(100)  # before every other hook reads a page
 def on_config(config):
-    if not is_inner_build(config):
+    if not is_inner_build(config) and not is_walk_only(config):  # the parent checks for a forked child
         content = Content(Path(config.docs_dir), dt.date.today(), [Path(d) for d in config.theme.dirs])
         report_problems(source_build_problems(content))
     return config

@@ -27,6 +27,7 @@ one after the other, as in `mkdocs build`.
 from __future__ import annotations
 
 import logging
+import marshal
 import os
 import pickle
 import shutil
@@ -39,6 +40,7 @@ from pathlib import Path
 import build_cache
 
 ROOT = Path(__file__).resolve().parent.parent
+WALK_ONLY = "llm_terms_walk_only"  # hooks/languages/i18n.py's: a child's walk through the outer build
 
 
 # -----------------------------------------------------------------------------
@@ -147,7 +149,7 @@ def parallel_build(build_module, original_build, memo=None, kept=None):
 
 
 def _load_segmenter(preload: bool) -> None:
-    """jieba's dictionary (about a second to load, even from its cache in the temp dir), once
+    """jieba's dictionary (half a second to load from its cache in the temp dir, read whole), once
     for every process: a child gets it with the fork instead of loading it again; not when
     the memo holds search entries, where most pages are not cut at all (jieba loads itself
     on its first cut). And each run of Chinese text is cut once per build: Material's search
@@ -157,6 +159,8 @@ def _load_segmenter(preload: bool) -> None:
     except ImportError:
         return
     jieba.setLogLevel(logging.WARNING)  # its loading chatter is not a build message
+    if getattr(jieba, "marshal", None) is marshal:
+        jieba.marshal = _WholeFileMarshal
     if preload:
         jieba.initialize()
     original = getattr(jieba.cut, "uncached", jieba.cut)
@@ -171,6 +175,17 @@ def _load_segmenter(preload: bool) -> None:
 
     cut.uncached = original
     jieba.cut = cut
+
+
+class _WholeFileMarshal:
+    """What jieba's initialize() calls as `marshal`: its dictionary cache (9 MB) read whole,
+    then decoded; marshal.load(file) reads it a few bytes at a time, three times slower."""
+
+    dump = staticmethod(marshal.dump)
+
+    @staticmethod
+    def load(file):
+        return marshal.loads(file.read())
 
 
 def _child(build_module, original_build, config, lang, child_dir: Path, write_end: int, dirty: bool, serve_url,
@@ -196,6 +211,7 @@ def _child(build_module, original_build, config, lang, child_dir: Path, write_en
             handler.addFilter(silence)
 
         def inner_build(config, dirty=False):
+            config.pop(WALK_ONLY, None)  # its own language's build is a build like the parent's
             for (owner, name), value in saved.items():
                 setattr(owner, name, value)
             logging.getLogger("mkdocs").removeFilter(silence)
@@ -215,6 +231,7 @@ def _child(build_module, original_build, config, lang, child_dir: Path, write_en
             os._exit(0)
 
         i18n_plugin.build = inner_build
+        config[WALK_ONLY] = True  # the source checks are the parent's (hooks/sources_hook.py)
         original_build(config, serve_url=serve_url, dirty=dirty)
         _send(write_end, {"error": RuntimeError(f"the '{lang}' build did not start"), "trace": ""})
     except BaseException as error:  # noqa: BLE001

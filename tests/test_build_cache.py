@@ -285,3 +285,17 @@ def test_the_look_for_saves_during_a_build_follows_no_link(tmp_path):
     found = render_memo.source_times([docs])
     assert sorted(Path(path).relative_to(docs).as_posix() for path in found) == [
         "compare/loop-a", "compare/loop-b", "page.md"]
+
+
+def test_jiebas_dictionary_cache_is_read_whole_and_decoded_as_marshal_would(tmp_path):
+    import marshal
+
+    import build
+    data = ({"大模型": 3, "大": 0, "模型": 2}, 5)
+    path = tmp_path / "cache"
+    with open(path, "wb") as file:
+        build._WholeFileMarshal.dump(data, file)
+    with open(path, "rb") as file:
+        assert build._WholeFileMarshal.load(file) == data
+    with open(path, "rb") as file:
+        assert marshal.load(file) == data

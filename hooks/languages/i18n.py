@@ -21,6 +21,16 @@ def is_inner_build(config) -> bool:
     return bool(i18n is not None and i18n.building)
 
 
+# Set by scripts/build.py in a forked child while it walks the outer build's set-up (the
+# default language's) before building its own language: what the walk reports is never shown.
+WALK_ONLY = "llm_terms_walk_only"
+
+
+def is_walk_only(config) -> bool:
+    """True in that walk: checks whose only result is a message (the parent runs them) may skip it."""
+    return bool(config.get(WALK_ONLY))
+
+
 def configured_languages(config) -> tuple[tuple[str, ...], str] | None:
     """(locales, default) as the i18n plugin was configured, or None without i18n."""
     i18n = _plugin(config)
