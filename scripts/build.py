@@ -26,6 +26,7 @@ one after the other, as in `mkdocs build`.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import marshal
 import os
@@ -367,11 +368,32 @@ def main(argv: list[str]) -> None:
     parallel = parallel_build(build_module, build_module.build, memo, kept)
     build_module.build = parallel
     serve_module.build = _with_own_site_url(serve_module, parallel) if command == "serve" else parallel
+    code = 0
     try:
         mkdocs_cli.cli([command, *argv], prog_name="mkdocs")
+    except SystemExit as leaving:  # click's way out, built or not
+        if command != "build":
+            raise
+        code = leaving.code
     finally:
         if kept is not None:  # make serve, stopped with Ctrl+C
             kept.finish()
+    if command == "build":
+        _exit_now(code)
+
+
+def _exit_now(code) -> None:
+    """Leave without Python's teardown, which frees every object of a built site one at a
+    time (0.3 s of a 4 s build; the system takes the memory back at once). What atexit holds
+    still runs, and every message is written out first."""
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)
 
 
 if __name__ == "__main__":
