@@ -39,6 +39,7 @@ import traceback
 from pathlib import Path
 
 import build_cache
+import markdown_reuse
 
 ROOT = Path(__file__).resolve().parent.parent
 WALK_ONLY = "llm_terms_walk_only"  # hooks/languages/i18n.py's: a child's walk through the outer build
@@ -353,10 +354,12 @@ def main(argv: list[str]) -> None:
     from mkdocs import __main__ as mkdocs_cli
     from mkdocs.commands import build as build_module
     from mkdocs.commands import serve as serve_module
+    from mkdocs.structure import pages as pages_module
     from mkdocs.theme import Theme
 
     command = argv.pop(0) if argv and argv[0] in ("build", "serve") else "build"
     _TemplateCache().install(Theme)
+    markdown_reuse.install(pages_module)
     memo = kept = None
     keep = build_cache.enabled()
     if command == "serve" or keep:  # a page whose inputs did not change is not rendered again

@@ -54,13 +54,13 @@ def path_for(config_file: str | os.PathLike) -> Path:
 
 
 def software_key() -> str:
-    """Python, every installed package by name and version, and the remembering code itself."""
+    """Python, every installed package by name and version, and the build's own code."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{FORMAT}\0{sys.version}\0{sys.prefix}".encode())
     versions = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
     digest.update("\n".join(versions).encode())
     here = Path(__file__).resolve().parent
-    for name in ("build_cache.py", "render_memo.py", "build.py"):
+    for name in ("build_cache.py", "render_memo.py", "build.py", "markdown_reuse.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()
 
