@@ -35,7 +35,11 @@ _TOKEN = re.compile(
 # The same tokens, with script and style elements kept whole, for re.split.
 _SPLIT = re.compile(r"(<(?:script|style)\b.*?</(?:script|style)\s*>|" + _TOKEN.pattern + ")",
                     re.DOTALL | re.IGNORECASE)
-_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+# And with a tag's name as a second group (None for a whole script or style element, a
+# comment, CDATA or a doctype): walk_text reads it from the split instead of matching again.
+_SPLIT_NAMED = re.compile(_SPLIT.pattern.replace(r"|</?[A-Za-z][^\s/>]*", r"|</?([A-Za-z][^\s/>]*)", 1),
+                          re.DOTALL | re.IGNORECASE)
+assert _SPLIT_NAMED.groups == 2
 _CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
@@ -54,19 +58,21 @@ def walk_text(
     outside skipped elements (the glossary uses it to start a new section at each h2).
     """
     skip_stack: list[list] = []  # [tag name, nesting depth] of the element we are inside
-    parts = _SPLIT.split(html)  # text, markup, text, markup, ... (one pass, in C)
-    for index in range(0, len(parts), 2):
-        if not skip_stack and parts[index] and not parts[index].isspace():
-            parts[index] = transform(parts[index])
-        if index + 1 == len(parts):
+    parts = _SPLIT_NAMED.split(html)  # text, markup, its tag name, text, ... (one pass, in C)
+    last = len(parts) - 1
+    for index in range(0, len(parts), 3):
+        text = parts[index]
+        if not skip_stack and text and not text.isspace():
+            parts[index] = transform(text)
+        if index == last:
             break
-        token = parts[index + 1]
-        name_match = _TAG_NAME.match(token)
-        if not name_match:  # comment, doctype, CDATA
+        token, name = parts[index + 1], parts[index + 2]
+        parts[index + 2] = ""
+        if name is None:  # comment, doctype, CDATA, a whole script or style element
             continue
-        name = name_match.group(1).lower()
+        name = name.lower()
         closing = token.startswith("</")
-        if name in RAW_TEXT_ELEMENTS and not closing:  # a whole script or style element
+        if name in RAW_TEXT_ELEMENTS and not closing:  # a script or style tag alone
             continue
         self_closing = token.endswith("/>") or name in VOID_ELEMENTS
         if skip_stack:
@@ -79,7 +85,7 @@ def walk_text(
         if closing or self_closing:
             continue
         on_open_tag(name, token)
-        if name in skipped or _has_skipped_class(token, skipped_classes):
+        if name in skipped or (skipped_classes and _has_skipped_class(token, skipped_classes)):
             skip_stack.append([name, 1])
     return "".join(parts)
 
