@@ -7,12 +7,17 @@ runs the same build, but forks one process per other language when the build sta
 - the parent is the ordinary build of the default language (the "outer" build);
 - a child walks the outer build's set-up (config, files, navigation: so every hook and
   i18n hold what they hold in a sequential build) without rendering a page or copying a
-  file, then runs i18n's inner build of its language, for real, into a directory of its own;
+  file, or running the source checks, whose only outcome is messages the parent gives
+  (hooks/sources_hook.py), then runs i18n's inner build of its language, for real, into a
+  directory of its own;
 - where i18n would build that language, the parent waits for the child, moves the child's
   files over its own (in the order a sequential build writes them: the later language's
   shared files, such as assets and sitemap.xml, win) and takes over what the outer build's
   last steps read from an inner build (HANDOFF below). Then the outer build ends as usual:
   the merged search index, the per-language indexes, the 404 pages, the minified assets.
+
+Each page is converted with one Python-Markdown instance, reset between pages
+(scripts/markdown_reuse.py), and `make build` leaves without Python's teardown.
 
 And a page whose inputs are as they were at the last build is not converted and rendered
 again: `make serve` remembers pages in memory (scripts/render_memo.py), `make build` keeps the
