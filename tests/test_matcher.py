@@ -198,3 +198,16 @@ def test_markdown_pages_keep_their_visible_text(markdown_text):
     out, _ = link(html)
     assert visible_text(out) == visible_text(html)
     assert re.sub(r'<a data-k="[^"]*">(.*?)</a>', r"\1", out) == html
+
+
+def test_walk_text_reads_only_ascii_letters_as_tag_names_and_script_x_as_a_tag():
+    from core.html import walk_text
+    upper = str.upper
+    # "<\u212abd>" (a Kelvin sign, not a K) is no kbd element: its text is prose
+    assert walk_text("<\u212abd>x</kbd> y", upper, skipped=frozenset({"kbd"})) == "<\u212abd>X</kbd> Y"
+    assert walk_text("<\u017fpan>x</span>", upper, skipped=frozenset({"span"})) == "<\u017fpan>X</span>"
+    opened = []
+    html = "<script-x>a</script> b"
+    assert walk_text(html, upper, skipped=frozenset({"script-x"}),
+                     on_open_tag=lambda name, tag: opened.append(name)) == html
+    assert opened == ["script-x"]

@@ -40,6 +40,10 @@ _SPLIT = re.compile(r"(<(?:script|style)\b.*?</(?:script|style)\s*>|" + _TOKEN.p
 _SPLIT_NAMED = re.compile(_SPLIT.pattern.replace(r"|</?[A-Za-z][^\s/>]*", r"|</?([A-Za-z][^\s/>]*)", 1),
                           re.DOTALL | re.IGNORECASE)
 assert _SPLIT_NAMED.groups == 2
+# A name read again where the split's is missing or looser: its [A-Za-z] under IGNORECASE also
+# takes "ſ", "K" (the Kelvin sign), "İ" and "ı", which are not tag names; and "<script-x>" is
+# swallowed whole by the script alternative ("\b" holds before "-"), but is a tag of its own.
+_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 _CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
@@ -68,8 +72,11 @@ def walk_text(
             break
         token, name = parts[index + 1], parts[index + 2]
         parts[index + 2] = ""
-        if name is None:  # comment, doctype, CDATA, a whole script or style element
-            continue
+        if name is None or not name[0].isascii():  # comment, doctype, CDATA, whole script or style...
+            found = _TAG_NAME.match(token)  # ...or a name the split read more loosely
+            if not found:
+                continue
+            name = found.group(1)
         name = name.lower()
         closing = token.startswith("</")
         if name in RAW_TEXT_ELEMENTS and not closing:  # a script or style tag alone
