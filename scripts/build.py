@@ -399,8 +399,11 @@ def _exit_now(code) -> None:
         code = 1
     atexit._run_exitfuncs()
     logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: Python's own exit says 120
+        code = code or 120
     os._exit(code or 0)
 
 

@@ -10,7 +10,9 @@ the same names each time, so each page's replace the last one's.
 
 The instance is kept for one `markdown_extensions` list and one `mdx_configs` mapping, as long
 as neither changed (their repr is compared): a language's configuration, or a new build under
-`make serve`, gets a new one. tests/test_build_speed.py compares the site with `mkdocs build`'s.
+`make serve`, gets a new one. Not with footnotes' UNIQUE_IDS, whose reset numbers the next
+page's footnotes on from the last (a fresh instance starts each page at the same number).
+tests/test_build_speed.py compares the site with `mkdocs build`'s.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ class _Reusing:
         return getattr(markdown, name)
 
     def Markdown(self, *, extensions, extension_configs):  # noqa: N802  (Python-Markdown's name)
+        if any((extension_configs.get(name) or {}).get("UNIQUE_IDS")
+               for name in ("footnotes", "markdown.extensions.footnotes")):
+            return markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
         settings = repr((extensions, extension_configs))
         kept = self._kept
         if kept is not None and kept[0] is extensions and kept[1] is extension_configs and kept[2] == settings:

@@ -378,3 +378,10 @@ def test_serve_starts_from_what_make_build_kept_and_keeps_its_own_when_stopped(t
     assert kept.stat().st_mtime_ns != written and len(pages) > 150
     edited = [html for html in pages.values() if marker in html]
     assert len(edited) == 2 and not [html for html in edited if _PLANTED in html]  # the page, the handout
+
+
+def test_make_build_leaves_with_clicks_exit_status():
+    """build.py skips Python's teardown once built (_exit_now): a usage error still says so, with 2."""
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--no-such-option"],
+                            cwd=ROOT, capture_output=True, text=True, env=_make_env(), timeout=120)
+    assert result.returncode == 2 and "No such option: --no-such-option" in result.stderr

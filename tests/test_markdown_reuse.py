@@ -44,3 +44,13 @@ def test_the_instance_is_kept_while_the_configuration_is_unchanged():
     assert 'class="headerlink"' not in changed.convert("# Title\n")
     assert pages.markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=configs) is not changed
     assert pages.markdown.Extension is markdown.Extension  # the rest of the module as it was
+
+
+def test_unique_footnote_ids_get_a_fresh_instance_for_each_page():
+    pages = _module()
+    configs = {"footnotes": {"UNIQUE_IDS": True}}
+    text = "A[^1].\n\n[^1]: n\n"
+    first = pages.markdown.Markdown(extensions=["footnotes"], extension_configs=configs)
+    html = first.convert(text)
+    again = pages.markdown.Markdown(extensions=["footnotes"], extension_configs=configs)
+    assert again is not first and again.convert(text) == html
