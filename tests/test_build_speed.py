@@ -384,4 +384,4 @@ def test_make_build_leaves_with_clicks_exit_status():
     """build.py skips Python's teardown once built (_exit_now): a usage error still says so, with 2."""
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--no-such-option"],
                             cwd=ROOT, capture_output=True, text=True, env=_make_env(), timeout=120)
-    assert result.returncode == 2 and "No such option: --no-such-option" in result.stderr
+    assert result.returncode == 2 and "No such option '--no-such-option'" in result.stderr
