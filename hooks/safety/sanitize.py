@@ -41,7 +41,7 @@ def published_value(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "title":
         return html_lib.escape(value, quote=False)
     if "(" not in value and "\\" not in value and attribute not in FETCHED:
-        return value  # the checks below need a url( or image-set(, or a CSS escape: most values
+        return value  # only url(, image-set( or a CSS escape can load a file; most values hold none
     if attribute in FETCHED and leaves_the_site(value):
         return None
     if may_fetch(value) and css_leaves_the_site(value):  # SVG's fill, stroke, marker-end…
